@@ -1,0 +1,59 @@
+package org.steady.chat;
+
+import java.time.Duration;
+import java.util.List;
+import org.steady.engine.Effect;
+
+/**
+ * Delivers outbox entries in one channel ({@code telegram}, {@code local}). The outbox relay
+ * claims an entry, calls {@link #deliver}, and marks it sent only on {@link Result#sent}.
+ */
+public interface ChannelSender {
+
+  /** The channel this sender serves. */
+  String channel();
+
+  Result deliver(Outgoing message);
+
+  /**
+   * A message to deliver. {@code kind}: "send", "edit_buttons" (multi-select ticks), "close"
+   * (replace the keyboard by the chosen label), "photo" (PNG bytes in {@code image}).
+   */
+  record Outgoing(
+      String id,
+      String channel,
+      String chatId,
+      String kind,
+      String text,
+      List<List<Effect.Button>> buttons,
+      String questionToken,
+      boolean urgent,
+      byte[] image) {}
+
+  /** Outcome of one attempt. */
+  record Result(Status status, String externalMessageId, Duration retryAfter, String error) {
+    public static Result sent(String externalMessageId) {
+      return new Result(Status.SENT, externalMessageId, null, null);
+    }
+
+    public static Result retry(Duration after, String error) {
+      return new Result(Status.RETRY, null, after, error);
+    }
+
+    /** The person blocked the bot (Telegram 403): stop sending to them. */
+    public static Result unreachable(String error) {
+      return new Result(Status.UNREACHABLE, null, null, error);
+    }
+
+    public static Result failed(String error) {
+      return new Result(Status.FAILED, null, null, error);
+    }
+  }
+
+  enum Status {
+    SENT,
+    RETRY,
+    UNREACHABLE,
+    FAILED
+  }
+}

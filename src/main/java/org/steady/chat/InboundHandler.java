@@ -1,0 +1,12 @@
+package org.steady.chat;
+
+/**
+ * The one door into Steady for people's messages. {@link #accept} returns only after the inbound
+ * event is durably stored in the inbox; processing (engine, effects, outbox) happens after that,
+ * in order per chat, and is repeated for any inbox entry not marked processed (after a crash).
+ */
+public interface InboundHandler {
+
+  /** Stores the event (a duplicate id is ignored) and schedules its processing. */
+  void accept(Inbound inbound);
+}
