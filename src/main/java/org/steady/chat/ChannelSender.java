@@ -45,6 +45,11 @@ public interface ChannelSender {
       return new Result(Status.UNREACHABLE, null, null, error);
     }
 
+    /** Not sent because of pacing (rate limits); try again after; not a failed attempt. */
+    public static Result throttled(Duration after) {
+      return new Result(Status.THROTTLED, null, after, null);
+    }
+
     public static Result failed(String error) {
       return new Result(Status.FAILED, null, null, error);
     }
@@ -54,6 +59,7 @@ public interface ChannelSender {
     SENT,
     RETRY,
     UNREACHABLE,
+    THROTTLED,
     FAILED
   }
 }

@@ -16,7 +16,10 @@ import org.steady.engine.PatientText;
  * @param text typed text (kind TEXT), null otherwise
  * @param command command name without slash and bot suffix (kind COMMAND), e.g. "checkin"
  * @param argument command argument or deep-link parameter, "" if none
- * @param callbackData button data as the channel received it (kind BUTTON)
+ * @param callbackData button data in channel-neutral form (kind BUTTON): {@code
+ *     <questionToken>|<value>} for an engine question's button, or the bare value for a
+ *     feature's own button (e.g. {@code ack:<escalationId>}). A channel may wrap it (Telegram
+ *     signs it) but must unwrap it here and drop forged data.
  * @param displayName the person's first name as the channel knows it, may be null
  * @param languageCode the person's client language (e.g. "en", "es"), may be null
  * @param at when the channel says it happened
@@ -53,6 +56,14 @@ public record Inbound(
     COMMAND,
     BUTTON,
     /** stickers, photos, voice, files: answered with a short helpful reply */
-    UNSUPPORTED
+    UNSUPPORTED,
+    /**
+     * Internal: start script {@code command} for this chat (daily check-in due, reminder of a
+     * taper step). The schedule builds the external id from patient, local date and slot, so
+     * the inbox's unique key makes an occurrence fire once even across instances.
+     */
+    START,
+    /** Internal: engine timer {@code argument} is due (external id {@code timer:<timerId>}). */
+    TIMER
   }
 }
