@@ -1,0 +1,40 @@
+package org.steady.schedule;
+
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.steady.chat.EffectHandler;
+import org.steady.chat.PatientRef;
+import org.steady.engine.Effect;
+import org.steady.engine.Severity;
+
+/**
+ * Raises an escalation the way an engine {@link Effect.RaiseEscalation} reaches the escalation
+ * module: every {@link EffectHandler} that handles it is called with a deterministic effect id
+ * (e.g. {@code missed:<patientId>:<date>}), so raising the same one twice is a no-op there.
+ * Handlers are looked up per call, which keeps this free of a dependency cycle with the
+ * schedule's own handlers.
+ */
+@Component
+class Escalations {
+  static final Effect.Origin ORIGIN = new Effect.Origin("schedule", "1", "schedule");
+
+  private final ObjectProvider<EffectHandler> handlers;
+
+  Escalations(ObjectProvider<EffectHandler> handlers) {
+    this.handlers = handlers;
+  }
+
+  /** @return how many handlers took it (0 means no escalation module is present) */
+  int raise(PatientRef patient, String effectId, Severity severity, String reason, String rule,
+      Map<String, Object> evidence) {
+    Effect.RaiseEscalation e =
+        new Effect.RaiseEscalation(severity, reason, rule, evidence, ORIGIN);
+    int[] n = {0};
+    handlers.orderedStream().filter(h -> h.handles(e)).forEach(h -> {
+      h.handle(patient, e, effectId);
+      n[0]++;
+    });
+    return n[0];
+  }
+}
