@@ -36,7 +36,8 @@ class InboundRecorder {
         break;
       case COMMAND:
         fields.append("command", in.command()).append("argument", in.argument())
-            .append("text", "/" + in.command() + (in.argument().isEmpty() ? "" : " " + in.argument()));
+            .append("text", "/" + in.command()
+                + (in.argument().isEmpty() ? "" : " " + in.argument()));
         break;
       case BUTTON:
         org.steady.engine.Input.ButtonPress press =

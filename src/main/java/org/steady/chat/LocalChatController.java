@@ -86,7 +86,8 @@ class LocalChatController {
     String chatId = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
     Patient p = patients.findOrCreate(LocalChannelSender.CHANNEL, chatId, name, b.locale());
     if (!Boolean.FALSE.equals(b.start())) {
-      inbound.accept(new Inbound(LocalChannelSender.CHANNEL, chatId, "start:" + onboarding,
+      String externalId = "start:" + onboarding + ":" + chatId;
+      inbound.accept(new Inbound(LocalChannelSender.CHANNEL, chatId, externalId,
           Inbound.Kind.START, null, onboarding, "", null, name, p.locale(), clock.instant()));
     }
     return view(p);

@@ -6,7 +6,8 @@ import java.util.Map;
 final class Texts {
   private static final Map<String, String> UNSUPPORTED = Map.of(
       "en", "Sorry, I can only read text messages and button presses. Send /cope for coping help.",
-      "es", "Lo siento, solo puedo leer mensajes de texto y botones. Envía /cope si necesitas ayuda.");
+      "es",
+      "Lo siento, solo puedo leer mensajes de texto y botones. Envía /cope si necesitas ayuda.");
   private static final Map<String, String> APOLOGY = Map.of(
       "en", "Sorry, something went wrong on my side. Please try again in a moment.",
       "es", "Lo siento, algo falló por mi parte. Inténtalo de nuevo en un momento.");

@@ -31,7 +31,8 @@ public class Answers {
         .append("value", ValueCodec.encode(a.value())).append("display", a.display())
         .append("at", Date.from(at));
     if (a.origin() != null) {
-      d.append("scriptId", a.origin().scriptId()).append("scriptVersion", a.origin().scriptVersion())
+      d.append("scriptId", a.origin().scriptId())
+          .append("scriptVersion", a.origin().scriptVersion())
           .append("stepId", a.origin().stepId());
     }
     List<org.bson.conversions.Bson> sets = new ArrayList<>();

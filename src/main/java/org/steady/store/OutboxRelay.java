@@ -110,7 +110,8 @@ public class OutboxRelay implements DisposableBean {
     Document earlier = entry.getBoolean("urgent", false) ? null : entries.earlierPending(entry);
     if (earlier != null) {
       Date next = earlier.getDate("nextAttemptAt");
-      Instant after = next.toInstant().isAfter(clock.instant()) ? next.toInstant() : clock.instant();
+      Instant now = clock.instant();
+      Instant after = next.toInstant().isAfter(now) ? next.toInstant() : now;
       entries.reschedule(id, after.plusMillis(1), false, null);
       return;
     }

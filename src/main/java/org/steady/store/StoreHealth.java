@@ -24,6 +24,7 @@ public class StoreHealth extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     db.runCommand(new Document("ping", 1));
-    builder.up().withDetail("embedded", target.embedded()).withDetail("database", target.database());
+    builder.up().withDetail("embedded", target.embedded())
+        .withDetail("database", target.database());
   }
 }

@@ -14,7 +14,8 @@ public record StoreTarget(boolean embedded, String hosts, String database, int t
 
   public static StoreTarget of(String uri, boolean embedded, int timeoutSeconds) {
     ConnectionString cs = new ConnectionString(uri);
-    String db = cs.getDatabase() == null || cs.getDatabase().isBlank() ? "steady" : cs.getDatabase();
+    String db = cs.getDatabase();
+    db = db == null || db.isBlank() ? "steady" : db;
     return new StoreTarget(embedded, String.join(",", cs.getHosts()), db, timeoutSeconds);
   }
 }
