@@ -37,6 +37,7 @@ public final class AppProcess implements AutoCloseable {
     pb.environment().put("SERVER_PORT", "0");
     pb.environment().remove("MONGODB_URI");
     pb.environment().remove("TELEGRAM_BOT_TOKEN");
+    pb.environment().put("STEADY_CONVERSATIONS_DIR", TestConversations.DIR);
     pb.environment().putAll(env);
     return new AppProcess(pb.start(), log);
   }

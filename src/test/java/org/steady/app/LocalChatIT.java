@@ -15,7 +15,8 @@ import org.steady.store.Transcripts;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "steady.data-dir=${java.io.tmpdir}/steady-it-${random.uuid}")
+    properties = {"steady.data-dir=${java.io.tmpdir}/steady-it-${random.uuid}",
+        "steady.conversations-dir=" + TestConversations.DIR})
 @Import(EchoEngineConfig.class)
 class LocalChatIT {
   @LocalServerPort int port;

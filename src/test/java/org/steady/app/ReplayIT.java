@@ -17,7 +17,8 @@ import org.steady.store.InboxStore;
 
 /** Replaying an inbox entry (what crash repair does) applies nothing twice. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "steady.data-dir=${java.io.tmpdir}/steady-it-${random.uuid}")
+    properties = {"steady.data-dir=${java.io.tmpdir}/steady-it-${random.uuid}",
+        "steady.conversations-dir=" + TestConversations.DIR})
 @Import(EchoEngineConfig.class)
 class ReplayIT {
   @LocalServerPort int port;

@@ -39,8 +39,8 @@ class RestartIT {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(SteadyApplication.class, EchoEngineConfig.class)
-        .properties("server.port=0", "steady.data-dir=" + tmp.resolve("data"))
-        .run();
+        .run("--server.port=0", "--steady.data-dir=" + tmp.resolve("data"),
+            "--steady.conversations-dir=" + TestConversations.DIR);
   }
 
   private static LocalChatClient client(ConfigurableApplicationContext app) {

@@ -33,6 +33,17 @@ class StartupFailureIT {
         + " directory");
   }
 
+  @Test
+  void noValidConversationPrintsProblemsWithPositions() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("conversations"));
+    Files.copy(Path.of("src/test/resources/testdata/broken/unknown-step.yaml"),
+        dir.resolve("unknown-step.yaml"));
+    String out = failingStart(Map.of("STEADY_DATA_DIR", tmp.resolve("data").toString(),
+        "STEADY_CONVERSATIONS_DIR", dir.toString()));
+    assertThat(out).containsPattern("unknown-step\\.yaml:\\d+:\\d+: ")
+        .contains("No valid conversation script in STEADY_CONVERSATIONS_DIR " + dir);
+  }
+
   private String failingStart(Map<String, String> env) throws Exception {
     try (AppProcess app = AppProcess.start(EchoEngineMain.class, env, tmp.resolve("app.log"))) {
       assertThat(app.awaitExit()).isNotZero();
