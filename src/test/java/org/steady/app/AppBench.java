@@ -29,7 +29,7 @@ class AppBench {
   private static final int LOAD_PATIENTS = 200;
   private static final int MESSAGES_EACH = 10;
 
-  private static AppProcess app;
+  private static PackagedApp app;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll
@@ -39,7 +39,7 @@ class AppBench {
       throw new IllegalStateException("target/steady.jar is missing: run "
           + "'mvn -B -q package -DskipTests' before 'mvn -B -Pbench test -Dtest=AppBench'.");
     }
-    app = AppProcess.start(jar, Files.createTempDirectory("steady-bench-"));
+    app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"));
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
   }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * embedded store in a fresh data directory and an ephemeral port read from its log. For
  * benchmarks: start-up time, resident memory from {@code /proc}, heap from the metrics endpoint.
  */
-final class AppProcess {
+final class PackagedApp {
   private static final Pattern PORT = Pattern.compile("started on port[s]?\\D*(\\d+)");
   private static final Pattern HEAP = Pattern.compile(
       "^jvm_memory_(used|committed)_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)", Pattern.MULTILINE);
@@ -26,13 +26,13 @@ final class AppProcess {
   private final BenchClient client;
   private final long startMillis;
 
-  private AppProcess(Process process, BenchClient client, long startMillis) {
+  private PackagedApp(Process process, BenchClient client, long startMillis) {
     this.process = process;
     this.client = client;
     this.startMillis = startMillis;
   }
 
-  static AppProcess start(Path jar, Path dataDir) throws IOException, InterruptedException {
+  static PackagedApp start(Path jar, Path dataDir) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
         .redirectErrorStream(true);
@@ -65,7 +65,7 @@ final class AppProcess {
       }
       Thread.sleep(20);
     }
-    return new AppProcess(p, client, Duration.ofNanos(System.nanoTime() - t0).toMillis());
+    return new PackagedApp(p, client, Duration.ofNanos(System.nanoTime() - t0).toMillis());
   }
 
   private static void pump(Process p, Path log, CompletableFuture<Integer> port) {
