@@ -32,12 +32,12 @@ class CheckinFiring {
 
   private final Schedules schedules;
   private final TaperPlans plans;
-  private final ProfileWriter profile;
+  private final PatientProfiles profile;
   private final Outbox outbox;
   private final InboundHandler inbound;
   private final ScheduleProperties props;
 
-  CheckinFiring(Schedules schedules, TaperPlans plans, ProfileWriter profile, Outbox outbox,
+  CheckinFiring(Schedules schedules, TaperPlans plans, PatientProfiles profile, Outbox outbox,
       InboundHandler inbound, ScheduleProperties props) {
     this.schedules = schedules;
     this.plans = plans;

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.steady.chat.PatientRef;
 
@@ -20,8 +21,10 @@ import org.steady.chat.PatientRef;
 class CheckinSettings {
   private final Schedules schedules;
   private final Clock clock;
+  private final PatientProfiles profiles;
 
-  CheckinSettings(Schedules schedules, Clock clock) {
+  CheckinSettings(Schedules schedules, Clock clock, PatientProfiles profiles) {
+    this.profiles = profiles;
     this.schedules = schedules;
     this.clock = clock;
   }
@@ -43,7 +46,7 @@ class CheckinSettings {
   }
 
   ScheduleDoc time(PatientRef p, LocalTime time) {
-    return schedules.change(p, Updates.set("time", time.toString()));
+    return schedules.change(p, withZone(p, Updates.set("time", time.toString())));
   }
 
   ScheduleDoc zone(PatientRef p, ZoneId zone) {
@@ -51,16 +54,24 @@ class CheckinSettings {
   }
 
   ScheduleDoc days(PatientRef p, Set<DayOfWeek> days) {
-    return schedules.change(p, Updates.set("days", ScheduleDoc.dayNumbers(days)));
+    return schedules.change(p, withZone(p, Updates.set("days", ScheduleDoc.dayNumbers(days))));
   }
 
   /** No check-ins before {@code resumeOn}. */
   ScheduleDoc pauseUntil(PatientRef p, LocalDate resumeOn) {
-    return schedules.change(p, Updates.set("resumeOn", resumeOn.toString()));
+    return schedules.change(p, withZone(p, Updates.set("resumeOn", resumeOn.toString())));
   }
 
   ScheduleDoc resume(PatientRef p) {
     return schedules.change(p, Updates.unset("resumeOn"));
+  }
+
+  /** A new schedule starts in the zone the patient's profile already has. */
+  private Bson withZone(PatientRef p, Bson update) {
+    if (schedules.find(p.patientId()).isPresent()) {
+      return update;
+    }
+    return Updates.combine(update, Updates.set("zone", profiles.zone(p.patientId()).getId()));
   }
 
   Optional<ScheduleDoc> current(String patientId) {

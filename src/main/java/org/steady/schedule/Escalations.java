@@ -1,7 +1,10 @@
 package org.steady.schedule;
 
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.steady.chat.EffectHandler;
 import org.steady.chat.PatientRef;
@@ -19,9 +22,14 @@ import org.steady.engine.Severity;
 class Escalations {
   static final Effect.Origin ORIGIN = new Effect.Origin("schedule", "1", "schedule");
 
-  private final ObjectProvider<EffectHandler> handlers;
+  private final Supplier<Stream<EffectHandler>> handlers;
 
+  @Autowired
   Escalations(ObjectProvider<EffectHandler> handlers) {
+    this(handlers::orderedStream);
+  }
+
+  Escalations(Supplier<Stream<EffectHandler>> handlers) {
     this.handlers = handlers;
   }
 
@@ -31,7 +39,7 @@ class Escalations {
     Effect.RaiseEscalation e =
         new Effect.RaiseEscalation(severity, reason, rule, evidence, ORIGIN);
     int[] n = {0};
-    handlers.orderedStream().filter(h -> h.handles(e)).forEach(h -> {
+    handlers.get().filter(h -> h.handles(e)).forEach(h -> {
       h.handle(patient, e, effectId);
       n[0]++;
     });

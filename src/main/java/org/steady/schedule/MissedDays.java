@@ -28,9 +28,11 @@ class MissedDays implements EffectHandler {
   private final Escalations escalations;
   private final ScheduleProperties props;
   private final Clock clock;
+  private final PatientProfiles profiles;
 
   MissedDays(CheckinDays days, Schedules schedules, Escalations escalations,
-      ScheduleProperties props, Clock clock) {
+      ScheduleProperties props, Clock clock, PatientProfiles profiles) {
+    this.profiles = profiles;
     this.days = days;
     this.schedules = schedules;
     this.escalations = escalations;
@@ -48,7 +50,8 @@ class MissedDays implements EffectHandler {
   public void handle(PatientRef patient, Effect effect, String effectId) {
     String outcome = outcome(((Effect.ConversationEnded) effect).outcome());
     Optional<ScheduleDoc> doc = schedules.find(patient.patientId());
-    ZoneId zone = doc.map(ScheduleDoc::zone).orElse(ZoneId.of("UTC"));
+    ZoneId zone = doc.map(ScheduleDoc::zone)
+        .orElseGet(() -> profiles.zone(patient.patientId()));
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
     LocalDate last = doc.map(ScheduleDoc::lastDate).orElse(null);
     LocalDate date = last != null && !last.isAfter(today) && !last.isBefore(today.minusDays(1))

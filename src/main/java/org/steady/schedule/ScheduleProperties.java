@@ -25,8 +25,8 @@ public record ScheduleProperties(
     @DefaultValue("PT15S") Duration tick,
     @DefaultValue("PT2H") Duration grace,
     @DefaultValue("500") int batch,
-    @DefaultValue("22:00") LocalTime quietStart,
-    @DefaultValue("07:00") LocalTime quietEnd,
+    @DefaultValue("22:00") String quietStart,
+    @DefaultValue("07:00") String quietEnd,
     @DefaultValue({"urgent", "crisis"}) List<String> urgentPurposes,
     @DefaultValue("3") int missedDaysEscalation,
     @DefaultValue("daily-checkin") String checkinScript,
@@ -37,6 +37,7 @@ public record ScheduleProperties(
     if (missedDaysEscalation < 1) {
       throw new IllegalArgumentException("steady.schedule.missed-days-escalation must be >= 1");
     }
+    quietHours(quietStart, quietEnd);
     if (batch < 1) {
       throw new IllegalArgumentException("steady.schedule.batch must be >= 1");
     }
@@ -44,12 +45,21 @@ public record ScheduleProperties(
 
   static ScheduleProperties defaults() {
     return new ScheduleProperties(Duration.ofSeconds(15), Duration.ofHours(2), 500,
-        LocalTime.of(22, 0), LocalTime.of(7, 0), List.of("urgent", "crisis"), 3,
+        "22:00", "07:00", List.of("urgent", "crisis"), 3,
         "daily-checkin", 7, 7);
   }
 
   QuietHours quietHours() {
-    return new QuietHours(quietStart, quietEnd);
+    return quietHours(quietStart, quietEnd);
+  }
+
+  private static QuietHours quietHours(String start, String end) {
+    return new QuietHours(time(start, "quiet-start"), time(end, "quiet-end"));
+  }
+
+  private static LocalTime time(String s, String key) {
+    return CheckinSettings.parseTime(s).orElseThrow(() -> new IllegalArgumentException(
+        "steady.schedule." + key + " must be a time like 22:00, not '" + s + "'"));
   }
 
   boolean urgent(String purpose) {

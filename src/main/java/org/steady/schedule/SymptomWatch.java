@@ -33,9 +33,11 @@ class SymptomWatch implements EffectHandler {
   private final Outbox outbox;
   private final ScheduleProperties props;
   private final Clock clock;
+  private final PatientProfiles profiles;
 
   SymptomWatch(SymptomScores scores, Schedules schedules, Escalations escalations,
-      Outbox outbox, ScheduleProperties props, Clock clock) {
+      Outbox outbox, ScheduleProperties props, Clock clock, PatientProfiles profiles) {
+    this.profiles = profiles;
     this.scores = scores;
     this.schedules = schedules;
     this.escalations = escalations;
@@ -55,7 +57,8 @@ class SymptomWatch implements EffectHandler {
   public void handle(PatientRef patient, Effect effect, String effectId) {
     double score = ((Number) ((Effect.RecordAnswer) effect).value()).doubleValue();
     Optional<ScheduleDoc> doc = schedules.find(patient.patientId());
-    ZoneId zone = doc.map(ScheduleDoc::zone).orElse(ZoneId.of("UTC"));
+    ZoneId zone = doc.map(ScheduleDoc::zone)
+        .orElseGet(() -> profiles.zone(patient.patientId()));
     LocalDate today = clock.instant().atZone(zone).toLocalDate();
     scores.record(patient.patientId(), today, score);
     Optional<LocalDate> step = doc.flatMap(d -> watchedStep(d.watchStarts(), today));

@@ -17,8 +17,11 @@ class TimerEffects implements EffectHandler {
   private final Timers timers;
   private final Schedules schedules;
   private final ScheduleProperties props;
+  private final PatientProfiles profiles;
 
-  TimerEffects(Timers timers, Schedules schedules, ScheduleProperties props) {
+  TimerEffects(Timers timers, Schedules schedules, ScheduleProperties props,
+      PatientProfiles profiles) {
+    this.profiles = profiles;
     this.timers = timers;
     this.schedules = schedules;
     this.props = props;
@@ -44,6 +47,7 @@ class TimerEffects implements EffectHandler {
   }
 
   private ZoneId zone(PatientRef p) {
-    return schedules.find(p.patientId()).map(ScheduleDoc::zone).orElse(ZoneId.of("UTC"));
+    return schedules.find(p.patientId()).map(ScheduleDoc::zone)
+        .orElseGet(() -> profiles.zone(p.patientId()));
   }
 }
