@@ -1,0 +1,93 @@
+package org.steady.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures for the README, measured on the packaged app as a user runs it ({@code java -jar
+ * target/steady.jar} as a child process on a random port with a fresh data directory): start to
+ * healthy, heap and resident memory idle and with 10,000 stored patients, and inbound-to-reply
+ * latency through the local chat API under a bounded load from 200 patients on loopback.
+ *
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=AppBench}. Targets
+ * on a 2-core machine: healthy within 8 s, under 400 MB resident, reply p99 under 50 ms. It prints
+ * figures and writes them to {@code target/bench/app.txt}; it asserts only that the work was done,
+ * never a timing.
+ */
+class AppBench {
+  private static final int STORED_PATIENTS = 10_000;
+  private static final int LOAD_PATIENTS = 200;
+  private static final int MESSAGES_EACH = 10;
+
+  private static PackagedApp app;
+  private static final List<String> figures = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path jar = Path.of("target", "steady.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("target/steady.jar is missing: run "
+          + "'mvn -B -q package -DskipTests' before 'mvn -B -Pbench test -Dtest=AppBench'.");
+    }
+    app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"));
+    figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (app != null) {
+      app.stop();
+    }
+    String text = String.join(System.lineSeparator(), figures) + System.lineSeparator();
+    Path out = Path.of("target", "bench", "app.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, text);
+    System.out.println();
+    System.out.println("== AppBench figures (" + Runtime.getRuntime().availableProcessors()
+        + " cores) ==");
+    System.out.print(text);
+  }
+
+  @Test
+  void memoryIdleAndWithTenThousandPatientsThenReplyLatency() throws Exception {
+    Thread.sleep(2000); // let start-up work settle before reading idle memory
+    memory("idle");
+
+    long t0 = System.nanoTime();
+    int created = new Load(app.client()).createPatients(STORED_PATIENTS, 8,
+        Duration.ofMinutes(5));
+    long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+    assertThat(created).isPositive();
+    figure("store patients", "%d of %d through the API in %d ms (%.0f/s; bounded to 5 min)",
+        created, STORED_PATIENTS, ms, created * 1000.0 / ms);
+    Thread.sleep(2000);
+    memory(String.format(Locale.ROOT, "with %,d patients", created));
+
+    Load.Latencies lat = new Load(app.client()).conversation(LOAD_PATIENTS, MESSAGES_EACH);
+    assertThat(lat.count()).isEqualTo(LOAD_PATIENTS * MESSAGES_EACH);
+    figure("reply latency", "%d messages from %d patients over %.1f s: median %.1f ms, "
+            + "p99 %.1f ms, max %.1f ms (target p99 < 50 ms)", lat.count(), LOAD_PATIENTS,
+        lat.seconds(), lat.percentile(50), lat.percentile(99), lat.percentile(100));
+    memory("after the load");
+  }
+
+  private static void memory(String when) throws IOException {
+    figure("memory " + when, "resident %d MB, heap used %d MB (committed %d MB)",
+        app.residentMb(), app.heapUsedMb(), app.heapCommittedMb());
+  }
+
+  private static void figure(String name, String format, Object... args) {
+    figures.add(String.format(Locale.ROOT, "%-28s %s", name, String.format(Locale.ROOT, format,
+        args)));
+  }
+}

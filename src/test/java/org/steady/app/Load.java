@@ -1,0 +1,150 @@
+package org.steady.app;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/** Bounded load on the local chat API for {@link AppBench}. */
+final class Load {
+  private static final String API = "/api/local/patients";
+  private final BenchClient client;
+
+  Load(BenchClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Creates up to {@code n} patients with {@code threads} concurrent clients within
+   * {@code limit}; returns how many. {@code start=false}: stored patients, no conversation yet.
+   */
+  int createPatients(int n, int threads, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        done.add(pool.submit(() -> {
+          int mine = 0;
+          for (int i = next.getAndIncrement(); i < n && System.nanoTime() < deadline;
+              i = next.getAndIncrement()) {
+            client.post(API, "{\"name\":\"Bench " + i + "\",\"locale\":\"en\",\"start\":false}",
+                201);
+            mine++;
+          }
+          return mine;
+        }));
+      }
+      int sum = 0;
+      for (Future<Integer> f : done) {
+        sum += f.get(10, TimeUnit.MINUTES);
+      }
+      return sum;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Each inbound-to-reply time in nanoseconds, and how long the whole load took. */
+  record Latencies(long[] nanos, double seconds) {
+    int count() {
+      return nanos.length;
+    }
+
+    double percentile(double p) {
+      long[] s = nanos.clone();
+      Arrays.sort(s);
+      int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+      return s[Math.max(0, Math.min(s.length - 1, i))] / 1e6;
+    }
+  }
+
+  /**
+   * {@code patients} new patients each send {@code each} messages ({@code /help}) with 0.5–1.5 s
+   * of think time between them (about one message per patient per second), and wait for the reply
+   * to show up in {@code GET .../messages?after=REV}: from just before the POST to the first new
+   * outbound message.
+   */
+  Latencies conversation(int patients, int each) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < patients; i++) {
+      ids.add(client.post(API, "{\"name\":\"Load " + i + "\",\"locale\":\"en\"}", 201).get("id")
+          .asString());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(patients);
+    long t0 = System.nanoTime();
+    try {
+      List<Future<long[]>> results = new ArrayList<>();
+      for (String id : ids) {
+        results.add(pool.submit(() -> talk(id, each)));
+      }
+      long[] all = new long[patients * each];
+      int k = 0;
+      for (Future<long[]> f : results) {
+        for (long v : f.get(10, TimeUnit.MINUTES)) {
+          all[k++] = v;
+        }
+      }
+      return new Latencies(all, (System.nanoTime() - t0) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private long[] talk(String id, int each) throws InterruptedException {
+    String path = API + "/" + id + "/messages";
+    Set<String> seen = new HashSet<>();
+    long rev = 0;
+    long deadlineWait = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (rev == 0 && System.nanoTime() < deadlineWait) { // onboarding's first message
+      rev = drain(path, 0, seen);
+      Thread.sleep(5);
+    }
+    // let onboarding's opening messages land, and spread the patients' first messages
+    Thread.sleep(500 + ThreadLocalRandom.current().nextLong(1500));
+    long[] out = new long[each];
+    for (int m = 0; m < each; m++) {
+      rev = drain(path, rev, seen);
+      long start = System.nanoTime();
+      client.post(path, "{\"text\":\"/help\"}", 202);
+      long deadline = start + TimeUnit.SECONDS.toNanos(30);
+      boolean replied = false;
+      while (!replied) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("no reply within 30 s for patient " + id);
+        }
+        JsonNode page = client.get(path + "?after=" + rev);
+        for (JsonNode msg : page.get("messages")) {
+          if (seen.add(msg.get("id").asString()) && "out".equals(msg.get("direction").asString())) {
+            replied = true;
+          }
+        }
+        rev = page.get("rev").asLong();
+        if (!replied) {
+          Thread.sleep(2);
+        }
+      }
+      out[m] = System.nanoTime() - start;
+      Thread.sleep(500 + ThreadLocalRandom.current().nextLong(1000));
+    }
+    return out;
+  }
+
+  private long drain(String path, long after, Set<String> seen) {
+    JsonNode page = client.get(path + "?after=" + after);
+    for (JsonNode msg : page.get("messages")) {
+      seen.add(msg.get("id").asString());
+    }
+    return page.get("rev").asLong();
+  }
+}
