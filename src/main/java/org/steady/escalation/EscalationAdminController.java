@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.steady.store.OutboxEntries;
 
 /**
  * Staff view of escalations with their whole timeline, behind the admin token filter that
@@ -27,10 +28,13 @@ class EscalationAdminController {
       List.of("open", "acknowledged", "closed", "suppressed", "noted");
 
   private final Escalations escalations;
+  private final OutboxEntries outbox;
   private final java.time.Clock clock;
 
-  EscalationAdminController(Escalations escalations, java.time.Clock clock) {
+  EscalationAdminController(Escalations escalations, OutboxEntries outbox,
+      java.time.Clock clock) {
     this.escalations = escalations;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -52,8 +56,13 @@ class EscalationAdminController {
   @GetMapping("/{id}")
   ResponseEntity<Object> one(@PathVariable String id) {
     Document d = escalations.raw(id);
-    return d == null ? ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .body(Map.of("error", "no escalation " + id)) : ResponseEntity.ok(json(d));
+    if (d == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no escalation " + id));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out = (Map<String, Object>) json(d);
+    out.put("deliveries", deliveries(d));
+    return ResponseEntity.ok(out);
   }
 
   /** Staff close an escalation once it is dealt with; it stays in the record. */
@@ -68,6 +77,30 @@ class EscalationAdminController {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "already closed"));
     }
     return ResponseEntity.ok(json(escalations.raw(realId)));
+  }
+
+  /** What became of each message the timeline queued: pending, sent (with time), failed. */
+  private List<Object> deliveries(Document d) {
+    List<Object> out = new ArrayList<>();
+    for (Document ev : d.getList("timeline", Document.class, List.of())) {
+      String detail = ev.getString("detail");
+      int at = detail == null ? -1 : detail.indexOf("outbox ");
+      if (at < 0) {
+        continue;
+      }
+      String id = detail.substring(at + 7).split(";")[0].trim();
+      Document entry = outbox.get(id);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("outboxId", id);
+      m.put("status", entry == null ? "unknown" : entry.getString("status"));
+      if (entry != null) {
+        m.put("attempts", entry.get("attempts"));
+        m.put("sentAt", json(entry.get("sentAt")));
+        m.put("lastError", entry.get("lastError"));
+      }
+      out.add(m);
+    }
+    return out;
   }
 
   /** BSON to plain JSON values: dates as ISO-8601 strings, {@code _id} as {@code id}. */

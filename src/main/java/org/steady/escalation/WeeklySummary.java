@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.steady.care.CareContact;
 import org.steady.care.CareContacts;
@@ -46,11 +45,6 @@ public class WeeklySummary {
     this.answers = db.getCollection("answers");
     this.outbox = outbox;
     this.clock = clock;
-  }
-
-  @Scheduled(cron = "${steady.escalation.weekly-cron:0 0 9 * * MON}", zone = "UTC")
-  void weekly() {
-    sendAll();
   }
 
   /** Queues this week's summary to every contact with consent; returns how many. */
@@ -103,7 +97,7 @@ public class WeeklySummary {
       return "no answers";
     }
     List<String> parts = new ArrayList<>();
-    byDay.forEach((d, v) -> parts.add(d.getDayOfWeek().toString().substring(0, 3) + " "
+    byDay.forEach((d, v) -> parts.add(d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH) + " "
         + fmt(v)));
     double first = byDay.firstEntry().getValue();
     double last = byDay.lastEntry().getValue();

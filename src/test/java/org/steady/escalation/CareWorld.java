@@ -54,7 +54,7 @@ public final class CareWorld implements AutoCloseable {
     String uri = server.bindAndGetConnectionString();
     client = MongoClients.create(uri);
     db = client.getDatabase("steady");
-    PatientDirectory directory = new MongoPatientDirectory(db);
+    PatientDirectory directory = new MongoPatientDirectory(new org.steady.store.Patients(db, clock));
     contacts = new CareContacts(db, clock);
     codes = new InviteCodes(db, clock);
     escalations = new Escalations(db);

@@ -112,7 +112,7 @@ class ReEscalationTest {
     }
     w.clock.advance(Duration.ofMinutes(15));
     AlertDispatcher other = new AlertDispatcher(w.escalations, w.contacts,
-        new org.steady.care.MongoPatientDirectory(w.db), w.outbox, TestProps.withStaff("staff"),
+        new org.steady.care.MongoPatientDirectory(new org.steady.store.Patients(w.db, w.clock)), w.outbox, TestProps.withStaff("staff"),
         w.clock);
     Thread t = new Thread(other::runDue);
     t.start();
