@@ -1,13 +1,135 @@
 package org.steady.engine.redflag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.steady.engine.RedFlags;
+import org.steady.engine.RedFlags.Category;
+import org.steady.engine.RedFlags.RedFlagList;
 
-/** Red-flag matching. Placeholder until the engine slice lands the real matcher. */
+/**
+ * Screens free text against every red-flag list, whatever the patient's language.
+ *
+ * <p>A pattern is a phrase of words; each word matches case- and accent-insensitively, with
+ * inflections, a {@code *} suffix wildcard and small misspellings (see {@link WordMatch}). One
+ * filler word may sit between two pattern words ("blacked right out"). A direct pattern is
+ * negated when one of the list's negation phrases stands up to four words before it in the same
+ * clause ("no fits this week", "haven't had a seizure"), unless the clause also voices doubt
+ * ("not sure if it was a seizure", "I don't know if I had a fit"): when in doubt, it matches.
+ * Indirect phrases ("better off without me") are never negated.
+ */
 public final class Screen {
+  private static final int NEGATION_WINDOW = 4;
+  private static final List<String[]> DOUBTS = phrases(List.of(
+      "not sure", "unsure", "dont know", "do not know", "dunno", "no idea if", "maybe", "might",
+      "may have", "possibly", "perhaps", "i think", "could have", "could be", "wonder*",
+      "whether", "if", "probably", "kind of", "sort of", "almost",
+      "no se", "no estoy segur*", "quizas", "quiza", "tal vez", "a lo mejor", "creo que",
+      "puede que", "posiblemente", "probablemente", "casi"));
+
   private Screen() {}
 
   public static Optional<RedFlags.Match> screen(RedFlags flags, String text) {
-    throw new UnsupportedOperationException("red-flag screen not written yet");
+    if (flags == null || text == null || text.isBlank()) return Optional.empty();
+    List<String> words = Words.split(text);
+    for (RedFlagList list : flags.lists()) {
+      List<String[]> negations = phrases(list.negations());
+      for (Category category : list.categories()) {
+        for (String pattern : category.indirect()) {
+          if (find(words, split(pattern), negations, false)) {
+            return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), pattern));
+          }
+        }
+        for (String pattern : category.patterns()) {
+          if (find(words, split(pattern), negations, true)) {
+            return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), pattern));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the pattern occurs anywhere without being negated. */
+  private static boolean find(List<String> words, String[] pattern, List<String[]> negations, boolean negatable) {
+    if (pattern.length == 0) return false;
+    int[] at = new int[pattern.length];
+    for (int start = 0; start < words.size(); start++) {
+      if (occursAt(words, pattern, start, at) && (!negatable || !negated(words, at, negations))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean occursAt(List<String> words, String[] pattern, int start, int[] at) {
+    if (!WordMatch.matches(words.get(start), pattern[0])) return false;
+    at[0] = start;
+    for (int p = 1; p < pattern.length; p++) {
+      int found = -1;
+      for (int j = at[p - 1] + 1; j <= at[p - 1] + 2 && j < words.size(); j++) {
+        if (words.get(j).equals(Words.BREAK)) break;
+        if (WordMatch.matches(words.get(j), pattern[p])) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) return false;
+      at[p] = found;
+    }
+    return true;
+  }
+
+  private static boolean negated(List<String> words, int[] at, List<String[]> negations) {
+    int clauseStart = at[0];
+    while (clauseStart > 0 && !words.get(clauseStart - 1).equals(Words.BREAK)) clauseStart--;
+    int clauseEnd = at[at.length - 1];
+    while (clauseEnd < words.size() && !words.get(clauseEnd).equals(Words.BREAK)) clauseEnd++;
+    if (contains(words, clauseStart, clauseEnd, DOUBTS, null)) return false;
+    int from = Math.max(clauseStart, at[0] - NEGATION_WINDOW);
+    return contains(words, from, at[at.length - 1] + 1, negations, at);
+  }
+
+  /** Whether a phrase occurs wholly within words[from, to) without using a pattern word. */
+  private static boolean contains(List<String> words, int from, int to, List<String[]> phrases, int[] skip) {
+    for (String[] phrase : phrases) {
+      for (int i = from; i + phrase.length <= to; i++) {
+        if (phraseAt(words, phrase, i, skip)) return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean phraseAt(List<String> words, String[] phrase, int i, int[] skip) {
+    for (int k = 0; k < phrase.length; k++) {
+      String w = words.get(i + k);
+      if (skip != null && isSkipped(i + k, skip)) return false;
+      String p = phrase[k];
+      boolean ok = p.endsWith("*") ? w.startsWith(p.substring(0, p.length() - 1)) : w.equals(p);
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private static boolean isSkipped(int index, int[] skip) {
+    for (int s : skip) {
+      if (s == index) return true;
+    }
+    return false;
+  }
+
+  private static List<String[]> phrases(List<String> raw) {
+    List<String[]> out = new ArrayList<>(raw.size());
+    for (String r : raw) {
+      String[] p = split(r);
+      if (p.length > 0) out.add(p);
+    }
+    return out;
+  }
+
+  private static String[] split(String phrase) {
+    List<String> w = Words.split(phrase);
+    w.removeIf(Words.BREAK::equals);
+    return w.toArray(new String[0]);
   }
 }
