@@ -25,6 +25,16 @@ class ShippedConversationsTest {
   final LoadResult result = ConversationLoader.load(DIR);
 
   @Test
+  void shippedConversationsValidate() {
+    assertThat(result.errors()).extracting(Problem::format).isEmpty();
+    for (String id : IDS) {
+      assertThat(result.catalog().latest(id)).as(id).isPresent();
+    }
+    assertThat(result.catalog().coping().prompts()).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(result.catalog().redFlags().lists()).isNotEmpty();
+  }
+
+  @Test
   void validateSaysOkWithOnlyDraftWarnings() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = ValidateCommand.run(new String[] {DIR.toString()},
