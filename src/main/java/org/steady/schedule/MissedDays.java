@@ -25,12 +25,12 @@ import org.steady.engine.Severity;
 class MissedDays implements EffectHandler {
   private final CheckinDays days;
   private final Schedules schedules;
-  private final Escalations escalations;
+  private final ScheduleEscalations escalations;
   private final ScheduleProperties props;
   private final Clock clock;
   private final PatientProfiles profiles;
 
-  MissedDays(CheckinDays days, Schedules schedules, Escalations escalations,
+  MissedDays(CheckinDays days, Schedules schedules, ScheduleEscalations escalations,
       ScheduleProperties props, Clock clock, PatientProfiles profiles) {
     this.profiles = profiles;
     this.days = days;

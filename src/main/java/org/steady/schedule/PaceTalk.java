@@ -17,9 +17,9 @@ import org.steady.engine.Severity;
 class PaceTalk implements InboundInterceptor {
   static final String PREFIX = "pace:talk:";
 
-  private final Escalations escalations;
+  private final ScheduleEscalations escalations;
 
-  PaceTalk(Escalations escalations) {
+  PaceTalk(ScheduleEscalations escalations) {
     this.escalations = escalations;
   }
 

@@ -29,13 +29,13 @@ class SymptomWatch implements EffectHandler {
 
   private final SymptomScores scores;
   private final Schedules schedules;
-  private final Escalations escalations;
+  private final ScheduleEscalations escalations;
   private final Outbox outbox;
   private final ScheduleProperties props;
   private final Clock clock;
   private final PatientProfiles profiles;
 
-  SymptomWatch(SymptomScores scores, Schedules schedules, Escalations escalations,
+  SymptomWatch(SymptomScores scores, Schedules schedules, ScheduleEscalations escalations,
       Outbox outbox, ScheduleProperties props, Clock clock, PatientProfiles profiles) {
     this.profiles = profiles;
     this.scores = scores;

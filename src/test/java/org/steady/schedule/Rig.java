@@ -71,7 +71,7 @@ final class Rig implements AutoCloseable {
     CheckinFiring firing = new CheckinFiring(schedules, plans, profiles, outbox, inbox, props);
     ticker = new ScheduleTicker(schedules, firing, timers, inbox, props, clock);
     timerEffects = new TimerEffects(timers, schedules, props, profiles);
-    Escalations escalations = new Escalations(() -> List.<EffectHandler>of(raised).stream());
+    ScheduleEscalations escalations = new ScheduleEscalations(() -> List.<EffectHandler>of(raised).stream());
     missedDays = new MissedDays(new CheckinDays(db), schedules, escalations, props, clock,
         profiles);
     profileEffects = new ProfileEffects(settings);

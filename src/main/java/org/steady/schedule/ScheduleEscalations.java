@@ -19,17 +19,17 @@ import org.steady.engine.Severity;
  * schedule's own handlers.
  */
 @Component
-class Escalations {
+class ScheduleEscalations {
   static final Effect.Origin ORIGIN = new Effect.Origin("schedule", "1", "schedule");
 
   private final Supplier<Stream<EffectHandler>> handlers;
 
   @Autowired
-  Escalations(ObjectProvider<EffectHandler> handlers) {
+  ScheduleEscalations(ObjectProvider<EffectHandler> handlers) {
     this(handlers::orderedStream);
   }
 
-  Escalations(Supplier<Stream<EffectHandler>> handlers) {
+  ScheduleEscalations(Supplier<Stream<EffectHandler>> handlers) {
     this.handlers = handlers;
   }
 
