@@ -156,6 +156,13 @@ async function main() {
     assert.equal(await tab2.evaluate(() => window.__owned), undefined, 'no script from patient text ran');
     await tab2.click('.chip[data-command="/help"]');
     await settle(tab2);
+    // picking a patient from the list switches the conversation in place, and back
+    await tab2.click(`#patient-list a[data-patient-id="${ana}"]`);
+    await tab2.waitForSelector('.msg.in.command >> text=/checkin');
+    assert.equal(await tab2.locator('.msg .bubble', { hasText: 'hola' }).count(), 0);
+    await tab2.click(`#patient-list a[data-patient-id="${ben}"]`);
+    await tab2.locator('.msg.in .bubble', { hasText: 'hola' }).last().waitFor();
+    await settle(tab2);
     await tab2.screenshot({ path: path.join(SHOTS, '04-second-patient.png') });
 
     // The first tab still shows only Ana's conversation and keeps polling on its own.

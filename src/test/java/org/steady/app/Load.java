@@ -1,5 +1,6 @@
 package org.steady.app;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -22,8 +23,12 @@ final class Load {
     this.client = client;
   }
 
-  /** Creates {@code n} patients with {@code threads} concurrent clients; returns how many. */
-  int createPatients(int n, int threads) throws Exception {
+  /**
+   * Creates up to {@code n} patients with {@code threads} concurrent clients within
+   * {@code limit}; returns how many. {@code start=false}: stored patients, no conversation yet.
+   */
+  int createPatients(int n, int threads, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
     AtomicInteger next = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -31,8 +36,10 @@ final class Load {
       for (int t = 0; t < threads; t++) {
         done.add(pool.submit(() -> {
           int mine = 0;
-          for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-            client.post(API, "{\"name\":\"Bench " + i + "\",\"locale\":\"en\"}", 201);
+          for (int i = next.getAndIncrement(); i < n && System.nanoTime() < deadline;
+              i = next.getAndIncrement()) {
+            client.post(API, "{\"name\":\"Bench " + i + "\",\"locale\":\"en\",\"start\":false}",
+                201);
             mine++;
           }
           return mine;

@@ -1,0 +1,55 @@
+package org.steady.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PacerTest {
+  private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+  private final Clock clock = new Clock() {
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  };
+
+  @Test
+  void secondMessageToOneChatWaitsASecond() {
+    Pacer p = new Pacer(clock, 30, 1);
+    assertThat(p.acquire("a")).isZero();
+    Duration wait = p.acquire("a");
+    assertThat(wait).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.acquire("b")).isZero();
+    now = now.plus(wait);
+    assertThat(p.acquire("a")).isZero();
+  }
+
+  @Test
+  void overallLimitSpreadsOverChats() {
+    Pacer p = new Pacer(clock, 30, 1);
+    int sent = 0;
+    for (int i = 0; i < 100; i++) {
+      if (p.acquire("chat" + i).isZero()) {
+        sent++;
+      }
+    }
+    assertThat(sent).isEqualTo(30);
+    assertThat(p.acquire("late")).isBetween(Duration.ofMillis(1), Duration.ofMillis(34));
+    now = now.plusSeconds(1);
+    assertThat(p.acquire("late")).isZero();
+  }
+}
