@@ -42,7 +42,7 @@ final class Stepper {
         Object v = a.value().evaluate(r.env);
         v = v instanceof Number n ? (Object) n.doubleValue() : v;
         r.save(a.variable(), v);
-        if (v != null) r.emit(new Effect.RecordAnswer(a.variable(), v, Templates.format(v, "en"), r.origin()));
+        if (v != null && !(v instanceof Boolean)) r.emit(new Effect.RecordAnswer(a.variable(), v, Templates.format(v, "en"), r.origin()));
       }
       goTo(r, s.next());
     } else if (step instanceof ScriptStep.Call c) {
