@@ -80,7 +80,12 @@ public final class ScriptEngine implements Engine {
       }
     } else if (Questions.LATER.equals(b.value())) {
       Script.Wait wait = Questions.waitOf(r, r.currentStep());
-      if (wait != null && p.timerId() != null) Questions.schedule(r, p.timerId(), wait, p.reminders());
+      if (wait != null && p.timerId() != null) {
+        // a snoozed reminder does not count: the next firing reminds again
+        int sent = Math.max(0, p.reminders() - 1);
+        r.pending = new Pending(p.token(), p.stepId(), sent, p.timerId(), p.selected(), p.item());
+        Questions.schedule(r, p.timerId(), wait, sent);
+      }
       r.say(Phrases.get("later_ack", r.locale()), false);
     } else if (Questions.SKIP.equals(b.value())) {
       r.say(Phrases.get("skip_ack", r.locale()), false);
