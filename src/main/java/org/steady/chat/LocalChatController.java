@@ -1,0 +1,175 @@
+package org.steady.chat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.steady.engine.PatientText;
+import org.steady.store.Patient;
+import org.steady.store.Patients;
+
+/**
+ * The local chat JSON API (local mode only: no Telegram bot token configured). The chat page and
+ * scripts drive local patients through it; everything goes through the same inbox, engine,
+ * outbox and transcript path as Telegram. Shapes are documented in the README.
+ */
+@RestController
+@RequestMapping("/api/local/patients")
+@ConditionalOnExpression("'${steady.telegram.bot-token:}'.isEmpty()")
+class LocalChatController {
+  private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
+  private static final int MAX_TEXT = 4000;
+
+  private final Patients patients;
+  private final InboundHandler inbound;
+  private final LocalMessages messages;
+  private final Clock clock;
+  private final String onboarding;
+
+  LocalChatController(Patients patients, InboundHandler inbound, LocalMessages messages,
+      Clock clock, @org.springframework.beans.factory.annotation.Value(
+          "${steady.onboarding-script:onboarding}") String onboarding) {
+    this.patients = patients;
+    this.inbound = inbound;
+    this.messages = messages;
+    this.clock = clock;
+    this.onboarding = onboarding;
+  }
+
+  record PatientView(String id, String name, String locale) {}
+
+  record NewPatient(String name, String locale, Boolean start) {}
+
+  record TextBody(String text) {}
+
+  record ButtonBody(String data) {}
+
+  record Accepted(String accepted) {}
+
+  record ButtonView(String label, String data) {}
+
+  record MessageView(String id, long rev, String direction, String text,
+      List<List<ButtonView>> buttons, boolean closed, String chosen, String at) {}
+
+  record Messages(List<MessageView> messages, long rev) {}
+
+  @GetMapping
+  List<PatientView> list() {
+    return patients.inChannel(LocalChannelSender.CHANNEL).stream().map(LocalChatController::view)
+        .toList();
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  PatientView create(@RequestBody(required = false) NewPatient body) {
+    NewPatient b = body == null ? new NewPatient(null, null, null) : body;
+    String name = b.name() == null || b.name().isBlank() ? null : b.name().trim();
+    if (name != null && name.length() > 100) {
+      throw LocalChatException.bad("The name is longer than 100 characters.");
+    }
+    if (b.locale() != null && !LOCALE.matcher(b.locale()).matches()) {
+      throw LocalChatException.bad("The locale must be a language code such as \"en\" or \"es\".");
+    }
+    String chatId = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+    Patient p = patients.findOrCreate(LocalChannelSender.CHANNEL, chatId, name, b.locale());
+    if (!Boolean.FALSE.equals(b.start())) {
+      String externalId = "start:" + onboarding + ":" + chatId;
+      inbound.accept(new Inbound(LocalChannelSender.CHANNEL, chatId, externalId,
+          Inbound.Kind.START, null, onboarding, "", null, name, p.locale(), clock.instant()));
+    }
+    return view(p);
+  }
+
+  @PostMapping("/{id}/messages")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Accepted text(@PathVariable String id, @RequestBody(required = false) TextBody body) {
+    Patient p = patient(id);
+    String text = body == null || body.text() == null ? "" : body.text().strip();
+    if (text.isEmpty()) {
+      throw LocalChatException.bad("Send a non-empty \"text\".");
+    }
+    if (text.length() > MAX_TEXT) {
+      throw LocalChatException.bad("The text is longer than " + MAX_TEXT + " characters.");
+    }
+    Inbound in = text.startsWith("/") && text.length() > 1 ? command(p, text)
+        : new Inbound(p.channel(), p.chatId(), UUID.randomUUID().toString(), Inbound.Kind.TEXT,
+            new PatientText(text), null, "", null, p.name(), p.locale(), clock.instant());
+    messages.inbound("in:" + in.id(), p.chatId(), text);
+    inbound.accept(in);
+    return new Accepted(in.id());
+  }
+
+  @PostMapping("/{id}/buttons")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  Accepted button(@PathVariable String id, @RequestBody(required = false) ButtonBody body) {
+    Patient p = patient(id);
+    String data = body == null || body.data() == null ? "" : body.data();
+    if (data.isEmpty() || data.length() > 256) {
+      throw LocalChatException.bad("Send the button's \"data\" exactly as given in the message.");
+    }
+    Inbound in = new Inbound(p.channel(), p.chatId(), UUID.randomUUID().toString(),
+        Inbound.Kind.BUTTON, null, null, "", data, p.name(), p.locale(), clock.instant());
+    inbound.accept(in);
+    return new Accepted(in.id());
+  }
+
+  @GetMapping("/{id}/messages")
+  Messages read(@PathVariable String id, @RequestParam(defaultValue = "0") long after) {
+    Patient p = patient(id);
+    List<MessageView> out = new ArrayList<>();
+    long rev = after;
+    for (Document d : messages.after(p.chatId(), after)) {
+      MessageView m = view(d);
+      out.add(m);
+      rev = Math.max(rev, m.rev());
+    }
+    return new Messages(out, rev);
+  }
+
+  private Inbound command(Patient p, String text) {
+    String body = text.substring(1).strip();
+    int space = body.indexOf(' ');
+    String name = (space < 0 ? body : body.substring(0, space)).toLowerCase(Locale.ROOT);
+    String arg = space < 0 ? "" : body.substring(space + 1).strip();
+    return new Inbound(p.channel(), p.chatId(), UUID.randomUUID().toString(),
+        Inbound.Kind.COMMAND, null, name, arg, null, p.name(), p.locale(), clock.instant());
+  }
+
+  private Patient patient(String id) {
+    return patients.find(LocalChannelSender.CHANNEL, id)
+        .orElseThrow(() -> LocalChatException.notFound("There is no local patient with id " + id
+            + "."));
+  }
+
+  private static PatientView view(Patient p) {
+    return new PatientView(p.chatId(), p.name(), p.locale());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static MessageView view(Document d) {
+    List<List<ButtonView>> rows = new ArrayList<>();
+    for (Object row : d.getList("buttons", Object.class, List.of())) {
+      List<ButtonView> r = new ArrayList<>();
+      for (Document b : (List<Document>) row) {
+        r.add(new ButtonView(b.getString("label"), b.getString("data")));
+      }
+      rows.add(r);
+    }
+    return new MessageView(d.getString("_id"), d.get("rev", Number.class).longValue(),
+        d.getString("direction"), d.getString("text"), rows, d.getBoolean("closed", false),
+        d.getString("chosen"), d.getDate("at").toInstant().toString());
+  }
+}

@@ -1,0 +1,82 @@
+package org.steady.store;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default store: a MongoDB-wire-protocol server inside this JVM (mongo-java-server) that
+ * persists to one H2 MVStore file. The file store writes to disk only about once a second on its
+ * own, so {@link #commit()} is called after every write that must survive a {@code kill -9}
+ * (see {@link Durability}); a JVM shutdown hook commits once more.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+  private final H2Backend backend;
+  private final MongoServer server;
+  private final String uri;
+  private final Thread shutdownHook;
+  private volatile boolean closed;
+
+  private EmbeddedMongo(H2Backend backend, MongoServer server, String uri) {
+    this.backend = backend;
+    this.server = server;
+    this.uri = uri;
+    this.shutdownHook = new Thread(this::commitQuietly, "steady-store-commit");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
+  public static EmbeddedMongo start(Path file) {
+    H2Backend backend = new H2Backend(file.toString());
+    MongoServer server = new MongoServer(backend);
+    try {
+      String uri = server.bindAndGetConnectionString().replace("localhost", "127.0.0.1");
+      EmbeddedMongo mongo = new EmbeddedMongo(backend, server, uri);
+      log.info("embedded store listening at {} with file {}", uri, file);
+      return mongo;
+    } catch (RuntimeException e) {
+      server.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** Connection string for the driver, e.g. {@code mongodb://127.0.0.1:40123}. */
+  public String uri() {
+    return uri;
+  }
+
+  /** Writes every change applied so far to the file (not an fsync: survives a process kill). */
+  public void commit() {
+    if (!closed) {
+      backend.commit();
+    }
+  }
+
+  private void commitQuietly() {
+    try {
+      commit();
+    } catch (RuntimeException e) {
+      log.warn("final store commit failed: {}", e.getClass().getName());
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    commitQuietly();
+    closed = true;
+    server.shutdown();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // the JVM is already shutting down; the hook has run or runs now
+    }
+    log.info("embedded store closed");
+  }
+}

@@ -1,0 +1,117 @@
+package org.steady.store;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+import org.steady.chat.Inbound;
+import org.steady.engine.PatientText;
+
+/**
+ * The {@code inbox} collection: every inbound event, keyed by {@link Inbound#id()} so that a
+ * redelivered event is a duplicate-key no-op. Status {@code new} until fully processed, then
+ * {@code processed} (or {@code failed} with the error class). {@code seq} orders a chat's events.
+ */
+@Component
+public class InboxStore {
+  public static final String NEW = "new";
+  public static final String PROCESSED = "processed";
+  public static final String FAILED = "failed";
+
+  private final MongoCollection<Document> col;
+  private final Sequencer sequencer;
+  private final Clock clock;
+
+  public InboxStore(MongoDatabase db, Sequencer sequencer, Clock clock) {
+    this.col = db.getCollection(Collections.INBOX);
+    this.sequencer = sequencer;
+    this.clock = clock;
+  }
+
+  /** One stored event. */
+  public record Entry(String id, Inbound inbound, long seq, String status) {}
+
+  /** @return true if stored now, false if an event with that id was already there */
+  public boolean insert(Inbound in) {
+    Document d = new Document("_id", in.id()).append("channel", in.channel())
+        .append("chatId", in.chatId()).append("externalId", in.externalId())
+        .append("kind", in.kind().name())
+        .append("text", in.text() == null ? null : in.text().value())
+        .append("command", in.command()).append("argument", in.argument())
+        .append("callbackData", in.callbackData()).append("displayName", in.displayName())
+        .append("languageCode", in.languageCode()).append("at", Date.from(in.at()))
+        .append("receivedAt", Date.from(clock.instant())).append("seq", sequencer.next())
+        .append("status", NEW);
+    try {
+      col.insertOne(d);
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCode() == 11000) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public List<Entry> pendingFor(String channel, String chatId) {
+    return col.find(Filters.and(Filters.eq("channel", channel), Filters.eq("chatId", chatId),
+            Filters.eq("status", NEW)))
+        .sort(Sorts.ascending("seq")).map(InboxStore::entry).into(new ArrayList<>());
+  }
+
+  /** Chats with unprocessed events, oldest first: what crash repair resubmits. */
+  public Set<List<String>> chatsWithPending() {
+    Set<List<String>> chats = new LinkedHashSet<>();
+    for (Document d : col.find(Filters.eq("status", NEW)).sort(Sorts.ascending("seq"))
+        .projection(new Document("channel", 1).append("chatId", 1))) {
+      chats.add(List.of(d.getString("channel"), d.getString("chatId")));
+    }
+    return chats;
+  }
+
+  public Entry get(String id) {
+    Document d = col.find(Filters.eq("_id", id)).first();
+    return d == null ? null : entry(d);
+  }
+
+  public void markProcessed(String id) {
+    col.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", PROCESSED),
+        Updates.set("processedAt", Date.from(clock.instant()))));
+  }
+
+  public void markFailed(String id, String errorClass) {
+    col.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", FAILED),
+        Updates.set("error", errorClass), Updates.set("processedAt", Date.from(clock.instant()))));
+  }
+
+  /** Puts an entry back to {@code new} (tests and operators replaying an event). */
+  public void reopen(String id) {
+    col.updateOne(Filters.eq("_id", id), Updates.set("status", NEW));
+  }
+
+  public long count(String status) {
+    return col.countDocuments(Filters.eq("status", status));
+  }
+
+  private static Entry entry(Document d) {
+    String text = d.getString("text");
+    Inbound in = new Inbound(d.getString("channel"), d.getString("chatId"),
+        d.getString("externalId"), Inbound.Kind.valueOf(d.getString("kind")),
+        text == null ? null : new PatientText(text), d.getString("command"),
+        d.getString("argument"), d.getString("callbackData"), d.getString("displayName"),
+        d.getString("languageCode"), d.getDate("at").toInstant());
+    Number seq = d.get("seq", Number.class);
+    return new Entry(d.getString("_id"), in, seq == null ? 0 : seq.longValue(),
+        d.getString("status"));
+  }
+}

@@ -1,0 +1,94 @@
+package org.steady.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The {@code patients} collection. Keyed by channel and chat; creation is an idempotent upsert. */
+@Component
+public class Patients {
+  private final MongoCollection<Document> col;
+  private final Clock clock;
+
+  public Patients(MongoDatabase db, Clock clock) {
+    this.col = db.getCollection(Collections.PATIENTS);
+    this.clock = clock;
+  }
+
+  public Optional<Patient> find(String channel, String chatId) {
+    return Optional.ofNullable(col.find(Filters.eq("_id", Patient.idFor(channel, chatId))).first())
+        .map(Patient::from);
+  }
+
+  public Optional<Patient> byId(String id) {
+    return Optional.ofNullable(col.find(Filters.eq("_id", id)).first()).map(Patient::from);
+  }
+
+  /** Finds the patient or creates them with the given name and locale (both may be null). */
+  public Patient findOrCreate(String channel, String chatId, String name, String locale) {
+    String loc = locale == null || locale.isBlank() ? "en" : normaliseLocale(locale);
+    Bson insert = Updates.combine(
+        Updates.setOnInsert("channel", channel), Updates.setOnInsert("chatId", chatId),
+        Updates.setOnInsert("name", name), Updates.setOnInsert("locale", loc),
+        Updates.setOnInsert("unreachable", false),
+        Updates.setOnInsert("createdAt", Date.from(clock.instant())));
+    Document d = col.findOneAndUpdate(Filters.eq("_id", Patient.idFor(channel, chatId)), insert,
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    return Patient.from(d);
+  }
+
+  public List<Patient> inChannel(String channel) {
+    return col.find(Filters.eq("channel", channel)).sort(Sorts.ascending("createdAt"))
+        .map(Patient::from).into(new ArrayList<>());
+  }
+
+  /**
+   * Stores a profile value a script saved. {@code name}, {@code locale} and {@code timezone} also
+   * update the patient's top-level fields that channels use.
+   */
+  public void updateProfile(String patientId, String field, Object value) {
+    String key = field.replace('.', '_').replace('$', '_');
+    List<Bson> sets = new ArrayList<>();
+    sets.add(Updates.set("profile." + key, ValueCodec.encode(value)));
+    if (value instanceof String) {
+      if (key.equals("name")) {
+        sets.add(Updates.set("name", value));
+      } else if (key.equals("locale")) {
+        sets.add(Updates.set("locale", normaliseLocale((String) value)));
+      } else if (key.equals("timezone")) {
+        sets.add(Updates.set("zone", value));
+      }
+    }
+    col.updateOne(Filters.eq("_id", patientId), Updates.combine(sets));
+  }
+
+  public void setUnreachable(String channel, String chatId, boolean unreachable) {
+    col.updateOne(Filters.eq("_id", Patient.idFor(channel, chatId)),
+        Updates.set("unreachable", unreachable));
+  }
+
+  public boolean isUnreachable(String channel, String chatId) {
+    Document d = col.find(Filters.eq("_id", Patient.idFor(channel, chatId)))
+        .projection(new Document("unreachable", 1)).first();
+    return d != null && d.getBoolean("unreachable", false);
+  }
+
+  /** "es-MX" and "ES" become "es". */
+  public static String normaliseLocale(String languageCode) {
+    String l = languageCode.trim().toLowerCase(java.util.Locale.ROOT);
+    int dash = l.indexOf('-');
+    return dash > 0 ? l.substring(0, dash) : l.isEmpty() ? "en" : l;
+  }
+}

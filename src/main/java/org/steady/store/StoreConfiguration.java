@@ -1,0 +1,45 @@
+package org.steady.store;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The store beans: which server ({@link StoreTarget}), the database, and driver settings. A real
+ * MongoDB gets {@code w:majority, j:true} so that an acknowledged write survives a crash; the
+ * embedded store gets its durability from {@link Durability}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+  @Bean
+  StoreTarget storeTarget(Environment env, ObjectProvider<EmbeddedMongo> embedded) {
+    String uri = env.getRequiredProperty("spring.mongodb.uri");
+    int timeout = env.getProperty("steady.store.connect-timeout-seconds", Integer.class, 5);
+    return StoreTarget.of(uri, embedded.getIfAvailable() != null, timeout);
+  }
+
+  @Bean
+  MongoClientSettingsBuilderCustomizer steadyMongoSettings(StoreTarget target) {
+    return builder -> {
+      builder.applyToClusterSettings(
+          c -> c.serverSelectionTimeout(target.timeoutSeconds(), TimeUnit.SECONDS));
+      builder.applyToSocketSettings(
+          s -> s.connectTimeout(target.timeoutSeconds(), TimeUnit.SECONDS));
+      if (!target.embedded()) {
+        builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+      }
+    };
+  }
+
+  @Bean
+  MongoDatabase steadyDatabase(MongoClient client, StoreTarget target) {
+    return client.getDatabase(target.database());
+  }
+}
