@@ -39,12 +39,15 @@ class AppBench {
       throw new IllegalStateException("target/steady.jar is missing: run "
           + "'mvn -B -q package -DskipTests' before 'mvn -B -Pbench test -Dtest=AppBench'.");
     }
+    figure("machine load before", "%s (1, 5, 15 min load average; %d cores)", loadAverage(),
+        Runtime.getRuntime().availableProcessors());
     app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"));
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
   }
 
   @AfterAll
   static void stop() throws IOException {
+    figure("machine load after", "%s", loadAverage());
     if (app != null) {
       app.stop();
     }
@@ -53,8 +56,7 @@ class AppBench {
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
     System.out.println();
-    System.out.println("== AppBench figures (" + Runtime.getRuntime().availableProcessors()
-        + " cores) ==");
+    System.out.println("== AppBench figures ==");
     System.out.print(text);
   }
 
@@ -84,6 +86,16 @@ class AppBench {
   private static void memory(String when) throws IOException {
     figure("memory " + when, "resident %d MB, heap used %d MB (committed %d MB)",
         app.residentMb(), app.heapUsedMb(), app.heapCommittedMb());
+  }
+
+  /** Other processes on a shared machine skew every figure; the load average says how much. */
+  private static String loadAverage() throws IOException {
+    Path p = Path.of("/proc/loadavg");
+    if (!Files.isReadable(p)) {
+      return "unknown";
+    }
+    String[] f = Files.readString(p).trim().split("\\s+");
+    return f[0] + " " + f[1] + " " + f[2];
   }
 
   private static void figure(String name, String format, Object... args) {

@@ -51,13 +51,13 @@ final class PackagedApp {
     pump.start();
     int actual;
     try {
-      actual = port.get(60, TimeUnit.SECONDS);
+      actual = port.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IllegalStateException("the app did not report its port; log: " + log, e);
     }
     BenchClient client = new BenchClient(actual);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!client.healthy()) {
       if (System.nanoTime() > deadline || !p.isAlive()) {
         p.destroyForcibly();
