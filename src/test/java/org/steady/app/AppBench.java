@@ -41,7 +41,9 @@ class AppBench {
     }
     figure("machine load before", "%s (1, 5, 15 min load average; %d cores)", loadAverage(),
         Runtime.getRuntime().availableProcessors());
-    app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"));
+    String jvm = System.getProperty("bench.jvm", "");
+    figure("jvm options", "%s", jvm.isBlank() ? "(JVM defaults; -Dbench.jvm=\"-Xmx256m\" to cap)" : jvm);
+    app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"), jvm);
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
   }
 
@@ -76,10 +78,11 @@ class AppBench {
     memory(String.format(Locale.ROOT, "with %,d patients", created));
 
     Load.Latencies lat = new Load(app.client()).conversation(LOAD_PATIENTS, MESSAGES_EACH);
-    assertThat(lat.count()).isEqualTo(LOAD_PATIENTS * MESSAGES_EACH);
-    figure("reply latency", "%d messages from %d patients over %.1f s: median %.1f ms, "
-            + "p99 %.1f ms, max %.1f ms (target p99 < 50 ms)", lat.count(), LOAD_PATIENTS,
-        lat.seconds(), lat.percentile(50), lat.percentile(99), lat.percentile(100));
+    assertThat(lat.count() + lat.late()).isEqualTo(LOAD_PATIENTS * MESSAGES_EACH);
+    figure("reply latency", "%d replies to %d patients over %.1f s: median %.1f ms, "
+            + "p99 %.1f ms, max %.1f ms (target p99 < 50 ms); %d not seen within %d s",
+        lat.count(), LOAD_PATIENTS, lat.seconds(), lat.percentile(50), lat.percentile(99),
+        lat.percentile(100), lat.late(), Load.REPLY_WAIT_SECONDS);
     memory("after the load");
   }
 
