@@ -95,4 +95,14 @@ class ScriptEngineTest {
     assertThat(step.effects()).isEmpty();
     assertThat(step.state()).isEqualTo(ConversationState.idle());
   }
+
+  @Test
+  void runWhoseScriptVanishedEndsSafely() {
+    ConversationState lost = new ConversationState(
+        List.of(new ConversationState.Frame("gone", "v0", "q", null)), Map.of(),
+        new ConversationState.Pending("q1", "q", 0, null, List.of(), 0), 1, List.of());
+    Engine.Step step = new ScriptEngine(new TestCatalog()).advance(lost, Input.Text.of("yes"), CTX);
+    assertThat(step.state().isIdle()).isTrue();
+    assertThat(step.effects()).contains(new Effect.CloseQuestion("q1", null), new Effect.ConversationEnded("gone", "error"));
+  }
 }
