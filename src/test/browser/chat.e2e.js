@@ -61,7 +61,7 @@ async function converse(page, who, label, maxTurns = 40) {
       const msg = open.locator('xpath=ancestor::li[contains(@class,"msg")]');
       const question = await msg.locator('.bubble').innerText();
       const labels = await open.locator('button').allInnerTexts();
-      const choice = answerButtons(question, labels);
+      const choice = answerButtons(question, labels, who);
       log(`${label}: "${oneLine(question)}" -> press [${choice}]`);
       await open.locator('button', { hasText: choice }).first().click();
       continue;
@@ -70,9 +70,9 @@ async function converse(page, who, label, maxTurns = 40) {
     const out = await last.evaluate(n => n.classList.contains('out'));
     const id = await last.getAttribute('data-id');
     const text = await last.locator('.bubble').innerText();
-    if (out && text.includes('?') && !typedTo.has(id)) {
+    const reply = out && !typedTo.has(id) ? answerText(text, who) : null;
+    if (reply !== null) {
       typedTo.add(id);
-      const reply = answerText(text, who);
       log(`${label}: "${oneLine(text)}" -> type "${reply}"`);
       await page.fill('#composer-text', reply);
       await page.keyboard.press('Enter');
@@ -119,11 +119,16 @@ async function main() {
 
     // Patient 1: onboarding, then a daily check-in from the quick command chip.
     const ana = await createPatient(tab1, 'Ana', 'en');
-    await converse(tab1, { name: 'Ana' }, 'onboarding');
+    await converse(tab1, { name: 'Ana', locale: 'en' }, 'onboarding');
     await tab1.screenshot({ path: path.join(SHOTS, '02-onboarding-done.png') });
     await tab1.click('.chip[data-command="/checkin"]');
     await tab1.waitForSelector('.msg.in.command >> text=/checkin');
-    await converse(tab1, { name: 'Ana' }, 'check-in');
+    await converse(tab1, { name: 'Ana', locale: 'en' }, 'check-in');
+    const ticked = tab1.locator('.keyboard button[aria-pressed="true"]');
+    if (await ticked.count()) {
+      await ticked.last().scrollIntoViewIfNeeded();
+      await tab1.screenshot({ path: path.join(SHOTS, '03a-checkin-ticks.png') });
+    }
     await tab1.screenshot({ path: path.join(SHOTS, '03-checkin-done.png'), fullPage: true });
 
     const anaMessages = await transcript(ana);
@@ -145,7 +150,7 @@ async function main() {
     await tab2.goto(BASE + '/');
     const ben = await createPatient(tab2, 'Ben', 'es');
     assert.notEqual(ben, ana);
-    await converse(tab2, { name: 'Ben' }, 'onboarding (es)');
+    await converse(tab2, { name: 'Ben', locale: 'es' }, 'onboarding (es)');
     const markup = '<b>hola</b> <img src=x onerror="window.__owned=1">';
     await tab2.fill('#composer-text', markup);
     await tab2.click('#send');

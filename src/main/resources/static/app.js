@@ -11,6 +11,7 @@
 
   var POLL_MS = 700;
   var API = '/api/local/patients';
+  var LANGUAGES = { en: 'English', es: 'Español' };
   var TICKS = /^\s*(✓|✔|☑|✅)\s*/;
 
   var el = function (id) { return document.getElementById(id); };
@@ -92,8 +93,9 @@
     var current = currentPatient();
     if (state.patientId) {
       ui.title.textContent = current ? (current.name || 'Unnamed patient') : 'Patient';
+      var locale = (current && current.locale) || '';
       ui.sub.textContent = 'You are chatting as this patient. Language: ' +
-        ((current && current.locale) || '—') + '.';
+        (LANGUAGES[locale] || locale || 'not set') + '.';
     }
   }
 
@@ -221,7 +223,8 @@
   }
 
   function renderKeyboard(m, rows) {
-    var kb = node('div', 'keyboard' + (m.closed ? ' closed' : ''));
+    var list = rows.length >= 6 && rows.every(function (r) { return (r || []).length === 1; });
+    var kb = node('div', 'keyboard' + (list ? ' list' : '') + (m.closed ? ' closed' : ''));
     kb.setAttribute('role', 'group');
     kb.setAttribute('aria-label', m.closed ? 'Answered' : 'Answer options');
     rows.forEach(function (row) {

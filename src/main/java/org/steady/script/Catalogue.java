@@ -35,7 +35,11 @@ final class Catalogue {
   }
 
   Report report(String path) {
-    Report r = new Report(path);
+    return report(path, path);
+  }
+
+  Report report(String path, String relative) {
+    Report r = new Report(path, relative);
     reports.add(r);
     return r;
   }
@@ -56,14 +60,14 @@ final class Catalogue {
       drafts.add(d);
       if (d.id != null && scripts.containsKey(d.id)) {
         report.error(d.idNode, "script id \"" + d.id + "\" is already used by "
-            + scripts.get(d.id).path);
+            + scripts.get(d.id).report.relative());
       } else if (d.id != null) {
         scripts.put(d.id, d);
       }
     } else if (kind.equals("coping-prompts")) {
       if (!coping.isEmpty()) {
         report.error(f.value("kind"), "a second coping-prompts file: keep all prompts in one file ("
-            + coping.keySet().iterator().next().path() + ")");
+            + coping.keySet().iterator().next().relative() + ")");
       }
       coping.put(report, CopingReader.read(f, report, requireReviewed));
     } else if (kind.equals("red-flags")) {
@@ -72,7 +76,7 @@ final class Catalogue {
       for (Map.Entry<Report, RedFlags.RedFlagList> e : flags.entrySet()) {
         if (list != null && e.getValue() != null && e.getValue().locale().equals(list.locale())) {
           report.error(f.value("locale"), "a second red-flag list for locale \"" + list.locale()
-              + "\" (" + e.getKey().path() + ")");
+              + "\" (" + e.getKey().relative() + ")");
         }
       }
       flags.put(report, list);

@@ -67,7 +67,7 @@ public final class ConversationLoader {
   }
 
   private static void readOne(Path file, Path rel, Catalogue files) {
-    Report report = files.report(file.toString());
+    Report report = files.report(file.toString(), rel.toString().replace('\\', '/'));
     String name = rel.getFileName().toString();
     String stem = name.substring(0, name.length() - ".yaml".length());
     try {

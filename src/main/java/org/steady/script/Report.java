@@ -9,10 +9,21 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** Collects the problems of one file, positioned at YAML nodes or marks (0-based, shifted to 1-based). */
 final class Report {
   private final String path;
+  private final String relative;
   private final List<Problem> problems = new ArrayList<>();
 
   Report(String path) {
+    this(path, path);
+  }
+
+  /** {@code relative} names the file inside the loaded folder, for messages about other files. */
+  Report(String path, String relative) {
     this.path = path;
+    this.relative = relative;
+  }
+
+  String relative() {
+    return relative;
   }
 
   String path() {

@@ -21,7 +21,8 @@ final class Texts {
   static final Pattern DOSE =
       Pattern.compile(
           "(?<![\\w.,])\\d+(?:[.,]\\d+)?\\s*(?:mg|mcg|µg|μg|ug|ml|milligrams?|micrograms?"
-              + "|millilit(?:er|re)s?|tablets?|tabs?|pills?|capsules?|caps|drops?)(?!\\w)",
+              + "|millilit(?:er|re)s?|tablets?|tabs?|pills?|capsules?|caps|drops?"
+              + "|tabletas?|pastillas?|comprimidos?|c[aá]psulas?|gotas?)(?!\\w)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private final Report report;

@@ -35,6 +35,9 @@ final class YamlSource {
       root = new Compose(settings).composeString(text).orElse(null);
     } catch (MarkedYamlEngineException e) {
       Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+      if (unclosed(e)) {
+        mark = e.getContextMark().orElse(mark);
+      }
       report.errorAt(
           mark == null ? 0 : mark.getLine(), mark == null ? 0 : mark.getColumn(), syntax(e));
       return Optional.empty();
@@ -60,8 +63,19 @@ final class YamlSource {
       return "YAML syntax: a colon that starts a value is not allowed here"
           + " (put text containing \": \" in quotes)";
     }
+    if (unclosed(e)) {
+      return "YAML syntax: this quoted text is never closed (its closing quote is missing)";
+    }
+    if (problem.startsWith("but found another document")) {
+      return "YAML syntax: a second document (---) in one file: keep one script per file";
+    }
     String where = context.isEmpty() ? "" : " (" + context + ")";
     return "YAML syntax: " + problem + where;
+  }
+
+  private static boolean unclosed(MarkedYamlEngineException e) {
+    return plain(e.getContext()).startsWith("while scanning a quoted scalar")
+        && plain(e.getProblem()).startsWith("found unexpected end of stream");
   }
 
   private static String plain(String s) {

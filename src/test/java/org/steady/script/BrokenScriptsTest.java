@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,6 +38,11 @@ class BrokenScriptsTest {
           .collect(Collectors.toList())
           .stream();
     }
+  }
+
+  @Test
+  void corpusHasAtLeastFiftyCases() throws Exception {
+    assertThat(cases().count()).isGreaterThanOrEqualTo(50);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -106,6 +106,36 @@ class ConversationLoaderTest {
     assertThat(ConversationLoader.load(dir).errors()).isEmpty();
   }
 
+  @Test
+  void aScriptIdUsedInTwoFoldersIsReportedOnTheSecond() {
+    Path dir = tmp.resolve("c");
+    String script = String.join("\n", "id: same", "sources: [x]", "review: {status: draft}",
+        "steps:", "  - {id: hi, type: say, text: Hi}", "");
+    Fixtures.write(dir.resolve("a/same.yaml"), script);
+    Fixtures.write(dir.resolve("b/same.yaml"), script);
+
+    LoadResult r = ConversationLoader.load(dir);
+
+    assertThat(r.errors()).extracting(Problem::format).containsExactly(
+        dir.resolve("b/same.yaml") + ":1:5: script id \"same\" is already used by a/same.yaml");
+  }
+
+  @Test
+  void expressionErrorsPointAtTheirColumn() {
+    Path dir = tmp.resolve("c");
+    Fixtures.write(dir.resolve("x.yaml"), String.join("\n", "id: x", "sources: [x]",
+        "review: {status: draft}", "steps:", "  - id: s", "    type: set",
+        "    values: {total: \"1 + + 2\"}", ""));
+
+    LoadResult r = ConversationLoader.load(dir);
+
+    assertThat(r.errors()).singleElement().satisfies(p -> {
+      assertThat(p.line()).isEqualTo(7);
+      assertThat(p.column()).isEqualTo(26); // the second "+"
+      assertThat(p.message()).startsWith("bad expression: ");
+    });
+  }
+
   static String readString(Path p) {
     try {
       return java.nio.file.Files.readString(p);
