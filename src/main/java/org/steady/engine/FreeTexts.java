@@ -1,0 +1,25 @@
+package org.steady.engine;
+
+/** Free-text answers: length limit, and the time-zone and time-of-day formats. */
+final class FreeTexts {
+  private FreeTexts() {}
+
+  static String answer(Run r, ScriptStep.FreeText f, String raw) {
+    String text = raw.strip();
+    if (text.isEmpty()) return Phrases.get("reask_text_empty", r.locale());
+    int max = f.maxLength() > 0 ? f.maxLength() : 1000;
+    if (text.codePointCount(0, text.length()) > max) return Phrases.get("reask_text_long", r.locale(), "max", max);
+    String value = text;
+    ScriptStep.TextFormat format = f.format() == null ? ScriptStep.TextFormat.ANY : f.format();
+    if (format == ScriptStep.TextFormat.TIMEZONE) {
+      value = Typed.zone(text);
+      if (value == null) return Phrases.get("reask_timezone", r.locale());
+    } else if (format == ScriptStep.TextFormat.TIME) {
+      value = Typed.time(text);
+      if (value == null) return Phrases.get("reask_time", r.locale());
+    }
+    Answers.accept(r, f, value, value, value);
+    Stepper.goTo(r, f.next());
+    return null;
+  }
+}
