@@ -63,9 +63,11 @@ class EffectApplier {
         Effect.RecordAnswer a = (Effect.RecordAnswer) e;
         answers.record(id, p.id(), at, a);
         transcripts.attachAnswer(inboxId, a);
+        handOver(ref, e, id);
       } else if (e instanceof Effect.UpdateProfile) {
         Effect.UpdateProfile u = (Effect.UpdateProfile) e;
         patients.updateProfile(p.id(), u.field(), u.value());
+        handOver(ref, e, id);
       } else if (e instanceof Effect.RaiseEscalation || e instanceof Effect.ScheduleTimer
           || e instanceof Effect.CancelTimer || e instanceof Effect.ConversationEnded) {
         handOver(ref, e, id);
@@ -83,7 +85,8 @@ class EffectApplier {
         handled = true;
       }
     }
-    if (!handled && !(e instanceof Effect.ConversationEnded)) {
+    if (!handled && (e instanceof Effect.RaiseEscalation || e instanceof Effect.ScheduleTimer
+        || e instanceof Effect.CancelTimer)) {
       log.warn("no handler for effect {} ({})", e.type(), id);
     }
   }

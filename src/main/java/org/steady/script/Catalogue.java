@@ -140,6 +140,23 @@ final class Catalogue {
     return new LoadResult(new LiveCatalog(valid, library, lists, refused), problems);
   }
 
+  /** Whether script {@code from} can reach script {@code target} through call steps. */
+  private boolean callsBack(String from, String target, Set<String> seen) {
+    if (from.equals(target)) {
+      return true;
+    }
+    ScriptDraft d = scripts.get(from);
+    if (d == null || !seen.add(from)) {
+      return false;
+    }
+    for (ScriptDraft.StepDraft s : d.steps.values()) {
+      if (s.calls != null && callsBack(s.calls, target, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void crossChecks() {
     Set<String> tags = new HashSet<>();
     coping.values().forEach(c -> tags.addAll(c.tags()));
@@ -153,6 +170,12 @@ final class Catalogue {
         }
       }
       for (ScriptDraft.StepDraft s : d.steps.values()) {
+        if (s.calls != null && callsBack(s.calls, d.id, new HashSet<>())) {
+          d.report.error(s.callsNode, "step \"" + s.id + "\" calls "
+              + (s.calls.equals(d.id) ? "its own script" : "script \"" + s.calls
+                  + "\", which calls back into \"" + d.id + "\"")
+              + ": calls may not go round in a loop");
+        }
         if (s.calls != null && !scripts.containsKey(s.calls)) {
           d.report.error(s.callsNode, "step \"" + s.id + "\" calls unknown script \"" + s.calls
               + "\"" + Names.suggest(s.calls, scripts.keySet()));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +38,24 @@ public final class ConversationWatcher implements AutoCloseable {
   private final Path dir;
   private final LiveCatalog catalog;
   private final boolean requireReviewed;
+  private final Consumer<LoadResult> afterApply;
   private String fingerprint = "";
   private ScheduledExecutorService timer;
 
   public ConversationWatcher(Path dir, LiveCatalog catalog, boolean requireReviewed) {
+    this(dir, catalog, requireReviewed, r -> {});
+  }
+
+  /**
+   * @param afterApply called after each load was applied (e.g. to archive the new versions'
+   *     sources); on the watcher's thread when started
+   */
+  public ConversationWatcher(
+      Path dir, LiveCatalog catalog, boolean requireReviewed, Consumer<LoadResult> afterApply) {
     this.dir = Objects.requireNonNull(dir, "dir");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.requireReviewed = requireReviewed;
+    this.afterApply = Objects.requireNonNull(afterApply, "afterApply");
   }
 
   /** Loads the folder now and applies what is valid; logs every problem. */
@@ -51,6 +63,7 @@ public final class ConversationWatcher implements AutoCloseable {
     fingerprint = fingerprint();
     LoadResult result = ConversationLoader.load(dir, requireReviewed);
     catalog.apply(result);
+    afterApply.accept(result);
     for (Problem p : result.problems()) {
       if (p.isError()) {
         log.warn("refused: {}", p.format());
@@ -67,7 +80,10 @@ public final class ConversationWatcher implements AutoCloseable {
     return result;
   }
 
-  /** Reloads when a file was added, removed or changed since the last load. */
+  /**
+   * Reloads when a file was added, removed or changed since the last load; the first call after
+   * construction always loads.
+   */
   public synchronized Optional<LoadResult> reloadIfChanged() {
     return fingerprint().equals(fingerprint) ? Optional.empty() : Optional.of(reload());
   }

@@ -23,7 +23,8 @@ final class CopingReader {
     List<String> locales = Headers.locales(f);
     Headers.sources(f);
     Headers.review(f, "the coping-prompts file", requireReviewed);
-    Texts texts = new Texts(report, locales, new Exprs(report));
+    Exprs exprs = new Exprs(report);
+    Texts texts = new Texts(report, locales, exprs);
     List<CopingLibrary.Prompt> prompts = new ArrayList<>();
     Set<String> tags = new HashSet<>();
     Set<String> ids = new HashSet<>();
@@ -55,6 +56,7 @@ final class CopingReader {
         prompts.add(new CopingLibrary.Prompt(id, promptTags, title, body));
       }
     }
+    Vars.checkUndefined(exprs, List.of(), report); // prompts see only patient.*, today, now_hour
     return new Read(prompts, tags);
   }
 }

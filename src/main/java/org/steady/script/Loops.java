@@ -65,6 +65,12 @@ final class Loops {
     }
   }
 
+  private static String names(List<String> ids) {
+    List<String> shown = ids.size() > 6 ? ids.subList(0, 5) : ids;
+    String list = "\"" + String.join("\", \"", shown) + "\"";
+    return ids.size() > shown.size() ? list + " and " + (ids.size() - shown.size()) + " more" : list;
+  }
+
   private void report(List<String> component) {
     if (component.size() == 1 && !next(component.get(0)).contains(component.get(0))) {
       return;
@@ -79,8 +85,8 @@ final class Loops {
     String message =
         inFileOrder.size() == 1
             ? "step \"" + first.id + "\" goes back to itself without waiting for the patient"
-            : "steps \"" + String.join("\", \"", inFileOrder) + "\" form a loop that never waits"
-                + " for the patient (add a question to the loop)";
+            : "steps " + names(inFileOrder) + " form a loop that never waits for the patient"
+                + " (add a question to the loop)";
     d.report.error(first.idNode, message);
   }
 }

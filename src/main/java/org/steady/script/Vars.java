@@ -30,19 +30,24 @@ final class Vars {
   }
 
   static void checkUndefined(ScriptDraft draft) {
+    checkUndefined(draft.exprs, draft.defined, draft.report);
+  }
+
+  /** Reports each variable an expression reads that is neither {@code defined} nor built in. */
+  static void checkUndefined(Exprs exprs, List<String> defined, Report report) {
     Set<String> roots = new HashSet<>(BUILT_IN);
-    for (String d : draft.defined) {
+    for (String d : defined) {
       roots.add(d);
       roots.add(root(d));
     }
     List<String> known = new ArrayList<>(roots);
-    for (Exprs.Use use : draft.exprs.uses()) {
+    for (Exprs.Use use : exprs.uses()) {
       for (String v : use.variables()) {
         if (roots.contains(v) || roots.contains(root(v))) {
           continue;
         }
         int at = findName(use.source(), v);
-        draft.report.errorAt(
+        report.errorAt(
             use.node(),
             Exprs.shift(use.node(), use.offset() + Math.max(0, at)),
             "\"" + v + "\" is not defined: nothing saves or sets it" + Names.suggest(v, known));

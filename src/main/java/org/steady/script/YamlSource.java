@@ -42,14 +42,25 @@ final class YamlSource {
           mark == null ? 0 : mark.getLine(), mark == null ? 0 : mark.getColumn(), syntax(e));
       return Optional.empty();
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException e) {
-      report.errorAt(0, 0, "this file is not readable YAML: " + plain(e.getMessage()));
+      String message = plain(e.getMessage());
+      report.errorAt(0, 0, message.startsWith("Number of aliases")
+          ? "too many aliases (*name) in one file: at most 50"
+          : "this file is not readable YAML: " + message);
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      report.errorAt(0, 0, "this file nests lists or mappings too deeply to read");
       return Optional.empty();
     }
     if (root == null) {
       report.errorAt(0, 0, "the file is empty");
       return Optional.empty();
     }
-    checkDuplicates(root, report, new IdentityHashMap<>());
+    try {
+      checkDuplicates(root, report, new IdentityHashMap<>());
+    } catch (StackOverflowError e) {
+      report.errorAt(0, 0, "this file nests lists or mappings too deeply to read");
+      return Optional.empty();
+    }
     return Optional.of(root);
   }
 

@@ -136,6 +136,26 @@ class ConversationLoaderTest {
     });
   }
 
+  @Test
+  void hostileFilesAreProblemsNotCrashes() throws Exception {
+    Path dir = tmp.resolve("c");
+    Fixtures.write(dir.resolve("deep.yaml"), "[".repeat(20_000) + "]".repeat(20_000));
+    StringBuilder laughs = new StringBuilder("a0: &a0 [x, x, x, x]\n");
+    for (int i = 1; i < 20; i++) {
+      laughs.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1)
+          .append(", *a").append(i - 1).append(", *a").append(i - 1).append("]\n");
+    }
+    Fixtures.write(dir.resolve("laughs.yaml"), laughs.toString());
+    java.nio.file.Files.write(dir.resolve("binary.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+    LoadResult r = ConversationLoader.load(dir);
+
+    assertThat(r.problems()).extracting(Problem::formatPosition).containsExactly(
+        "1:1: the file is not UTF-8 text",
+        "1:1: this file nests lists or mappings too deeply to read",
+        "1:1: too many aliases (*name) in one file: at most 50");
+  }
+
   static String readString(Path p) {
     try {
       return java.nio.file.Files.readString(p);

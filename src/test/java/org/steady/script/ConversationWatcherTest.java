@@ -56,6 +56,20 @@ class ConversationWatcherTest {
   }
 
   @Test
+  void theListenerSeesEveryAppliedLoad() throws Exception {
+    Path dir = Fixtures.validCopy(tmp);
+    java.util.List<LoadResult> seen = new java.util.ArrayList<>();
+    ConversationWatcher watcher = new ConversationWatcher(dir, new LiveCatalog(), false, seen::add);
+
+    watcher.reload();
+    edit(dir.resolve("coping.yaml"), "Take care.", "Take good care.");
+    watcher.reloadIfChanged();
+    watcher.reloadIfChanged();
+
+    assertThat(seen).hasSize(2);
+  }
+
+  @Test
   void aNewFileIsPickedUp() {
     Path dir = Fixtures.validCopy(tmp);
     LiveCatalog live = new LiveCatalog();

@@ -82,6 +82,39 @@ class LiveCatalogTest {
   }
 
   @Test
+  void readersNeverSeeAHalfAppliedLoad() throws Exception {
+    Path dir = Fixtures.validCopy(tmp);
+    LoadResult a = ConversationLoader.load(dir);
+    Files.writeString(dir.resolve("coping.yaml"),
+        Files.readString(dir.resolve("coping.yaml")).replace("Take care.", "Take good care."));
+    LoadResult b = ConversationLoader.load(dir);
+    LiveCatalog live = new LiveCatalog();
+    live.apply(a);
+    java.util.concurrent.atomic.AtomicReference<String> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      while (!done.get()) {
+        Script s = live.latest("coping").orElse(null);
+        if (s == null || live.version("coping", s.version()).isEmpty()
+            || live.forCommand("cope").isEmpty() || live.redFlags().lists().size() != 2) {
+          failure.set("inconsistent read");
+        }
+      }
+    });
+    reader.start();
+    for (int i = 0; i < 500; i++) {
+      live.apply(i % 2 == 0 ? b : a);
+    }
+    done.set(true);
+    reader.join(10_000);
+
+    assertThat(failure.get()).isNull();
+    assertThat(live.version("coping", a.catalog().latest("coping").orElseThrow().version()))
+        .isPresent();
+  }
+
+  @Test
   void anEmptyCatalogServesNothing() {
     LiveCatalog live = new LiveCatalog();
 

@@ -1,0 +1,108 @@
+package org.steady.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.bson.conversions.Bson;
+import com.mongodb.client.model.Updates;
+import org.springframework.stereotype.Component;
+import org.steady.chat.Inbound;
+import org.steady.chat.InboundHandler;
+import org.steady.chat.Outbox;
+
+/**
+ * Fires one due check-in: prepares the profile for that day (taper step, symptom watch), sends
+ * the taper-step reminder if a step starts that day, hands a START to the inbox under the key
+ * {@code checkin:<patientId>:<localDate>:daily}, then moves the schedule to its next
+ * occurrence. Every part is idempotent, and the inbox's unique key makes an occurrence fire once
+ * however many instances (or retries after a crash) reach it.
+ *
+ * <p>Catch-up: a check-in more than {@code grace} late is stale. Of the stale ones only the
+ * latest is sent, and only if it is for the patient's current local date and outside quiet
+ * hours; the rest are dropped (not counted as missed: the patient did nothing wrong).
+ */
+@Component
+class CheckinFiring {
+  static final String SLOT = "daily";
+
+  /** What one firing did, for the ticker's counters. */
+  enum Outcome { FIRED, LATE, DROPPED, RACED }
+
+  private final Schedules schedules;
+  private final TaperPlans plans;
+  private final PatientProfiles profile;
+  private final Outbox outbox;
+  private final InboundHandler inbound;
+  private final ScheduleProperties props;
+
+  CheckinFiring(Schedules schedules, TaperPlans plans, PatientProfiles profile, Outbox outbox,
+      InboundHandler inbound, ScheduleProperties props) {
+    this.schedules = schedules;
+    this.plans = plans;
+    this.profile = profile;
+    this.outbox = outbox;
+    this.inbound = inbound;
+    this.props = props;
+  }
+
+  Outcome fire(ScheduleDoc doc, Instant now) {
+    Recurrence r = doc.recurrence(props.watchDays());
+    LocalDate date = null;
+    boolean stale = Duration.between(doc.nextDueAt(), now).compareTo(props.grace()) > 0;
+    if (!stale) {
+      date = doc.nextDate();
+    } else {
+      Optional<Recurrence.Occurrence> latest = r.latestDue(doc.lastDate(), now);
+      LocalDate today = now.atZone(doc.zone()).toLocalDate();
+      boolean quiet = props.quietHours().contains(now.atZone(doc.zone()).toLocalTime());
+      if (latest.isPresent() && latest.get().date().equals(today) && !quiet) {
+        date = today;
+      }
+    }
+    if (date != null) {
+      prepare(doc, r, date);
+      inbound.accept(new Inbound(doc.channel(), doc.chatId(), key(doc.patientId(), date),
+          Inbound.Kind.START, null, props.checkinScript(), "", null, null, doc.locale(), now));
+    }
+    LocalDate last = date != null ? date : doc.lastDate();
+    if (!schedules.compareAndSet(doc, schedules.nextFields(doc, last, now))) {
+      return Outcome.RACED;
+    }
+    return date == null ? Outcome.DROPPED : stale ? Outcome.LATE : Outcome.FIRED;
+  }
+
+  static String key(String patientId, LocalDate date) {
+    return "checkin:" + patientId + ":" + date + ":" + SLOT;
+  }
+
+  /** Puts the day's taper step and symptom-watch flag on the profile before the check-in runs. */
+  private void prepare(ScheduleDoc doc, Recurrence r, LocalDate date) {
+    String pid = doc.patientId();
+    Optional<TaperPlan.Step> step = doc.watchStarts().contains(date)
+        ? plans.find(pid).flatMap(p -> p.startingOn(date)) : Optional.empty();
+    if (step.isPresent()) {
+      outbox.enqueue("taper:" + pid + ":" + date, pid, doc.channel(), doc.chatId(), "send",
+          reminder(step.get()), List.of(), null, false);
+      profile.set(pid, "planned_step_today", step.get().words());
+      schedules.set(pid, Updates.set("stepDate", date.toString()));
+    } else if (doc.stepDate() != null && !doc.stepDate().equals(date)) {
+      profile.set(pid, "planned_step_today", null);
+      schedules.set(pid, Updates.unset("stepDate"));
+    }
+    boolean watched = r.watched(date);
+    if (watched != doc.watching()) {
+      profile.set(pid, "symptom_watch", watched);
+      Bson flag = Updates.set("watching", watched);
+      schedules.set(pid, flag);
+    }
+  }
+
+  /** The plan's own words; never anything computed. */
+  static String reminder(TaperPlan.Step step) {
+    return "Today a new step of your taper plan starts, as your prescriber wrote it:\n"
+        + step.words() + "\n"
+        + "Please contact your prescriber with any question about it.";
+  }
+}
