@@ -78,10 +78,10 @@ final class Load {
 
   /**
    * {@code patients} new patients (no conversation running) each send {@code each} messages
-   * ({@code /help}) with 0.5–1.5 s
-   * of think time between them (about one message per patient per second), and wait for the reply
-   * to show up in {@code GET .../messages?after=REV}: from just before the POST to the first new
-   * outbound message.
+   * ({@code /help}) with 2–6 s of think time between them, like people chatting (200 patients
+   * offer about 50 messages a second), and wait for the reply to show up in
+   * {@code GET .../messages?after=REV}, polled every 5 ms: from just before the POST to the first
+   * new outbound message.
    */
   Latencies conversation(int patients, int each) throws Exception {
     List<String> ids = new ArrayList<>();
@@ -119,7 +119,7 @@ final class Load {
     String path = API + "/" + id + "/messages";
     Set<String> seen = new HashSet<>();
     long rev = 0;
-    Thread.sleep(ThreadLocalRandom.current().nextLong(1500)); // spread the first messages
+    Thread.sleep(ThreadLocalRandom.current().nextLong(4000)); // spread the first messages
     long[] out = new long[each];
     for (int m = 0; m < each; m++) {
       rev = drain(path, rev, seen);
@@ -136,11 +136,11 @@ final class Load {
         }
         rev = page.get("rev").asLong();
         if (!replied) {
-          Thread.sleep(2);
+          Thread.sleep(5);
         }
       }
       out[m] = replied ? System.nanoTime() - start : -1;
-      Thread.sleep(500 + ThreadLocalRandom.current().nextLong(1000));
+      Thread.sleep(2000 + ThreadLocalRandom.current().nextLong(4000));
     }
     return out;
   }
