@@ -92,7 +92,7 @@ async function createPatient(page, name, locale) {
   await page.click('#new-submit');
   await page.waitForFunction(() => /patient=/.test(location.hash));
   const id = decodeURIComponent(/patient=([^&]+)/.exec(await page.evaluate(() => location.hash))[1]);
-  await page.waitForSelector('#messages > li.out', { timeout: 15000 });
+  await page.waitForSelector('#messages > li.out', { timeout: 60000 });
   log(`created ${name} (${locale}) as ${id}`);
   return id;
 }

@@ -33,6 +33,8 @@ final class Run {
   int budget;
   boolean gaveUp;
   private final Map<String, Script> scripts = new HashMap<>();
+  private Script lastScript;
+  private String lastVersion;
 
   Run(ScriptCatalog catalog, ConversationState state, Context ctx, int budget) {
     this.catalog = catalog;
@@ -69,14 +71,20 @@ final class Run {
 
   /** The script of a frame: its pinned version, else (after a restart dropped it) the newest. */
   Script script(Frame f) {
+    if (lastScript != null && lastScript.id().equals(f.scriptId()) && lastVersion.equals(f.scriptVersion())) {
+      return lastScript;
+    }
     String key = f.scriptId() + "@" + f.scriptVersion();
     Script s = scripts.get(key);
     if (s == null) {
       s = catalog.version(f.scriptId(), f.scriptVersion())
           .or(() -> catalog.latest(f.scriptId()).filter(l -> l.steps().containsKey(f.stepId())))
           .orElse(null);
-      if (s != null) scripts.put(key, s);
+      if (s == null) return null;
+      scripts.put(key, s);
     }
+    lastScript = s;
+    lastVersion = f.scriptVersion();
     return s;
   }
 

@@ -33,7 +33,21 @@ public final class ScriptEngine implements Engine {
 
   @Override
   public Step advance(ConversationState state, Input input, Context context) {
+    try {
+      return dispatch(state, input, context);
+    } catch (RuntimeException e) {
+      // a bug must not turn into a crash loop when the shell replays the input: end safely
+      Run r = new Run(catalog, state, context, STEP_BUDGET);
+      Stepper.fail(r);
+      return r.toStep();
+    }
+  }
+
+  private Step dispatch(ConversationState state, Input input, Context context) {
     Run r = new Run(catalog, state, context, STEP_BUDGET);
+    if (!r.frames.isEmpty() && r.currentStep() == null) {
+      Stepper.fail(r);  // the pinned script version and its step are gone
+    }
     if (input instanceof Input.Start s) {
       catalog.latest(s.scriptId()).ifPresent(script -> Stepper.startRoot(r, script, s.params()));
     } else if (input instanceof Input.Text t) {

@@ -22,6 +22,8 @@ final class Typed {
   private static final Pattern NUMBER = Pattern.compile("^(-?\\d+(?:[.,]\\d+)?)(?:\\s*(?:/|out of|de)\\s*\\d+)?$");
   private static final Pattern TIME = Pattern.compile("^(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.|h)?$");
   private static final Pattern OFFSET = Pattern.compile("^(?:utc|gmt)?\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?$");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static volatile Map<String, String> cities;
 
   static {
@@ -44,14 +46,25 @@ final class Typed {
   static String fold(String s) {
     String t = s.strip();
     if (t.startsWith(Questions.TICK.strip())) t = t.substring(1).strip();
-    t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    t = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (!isPlainAscii(t)) t = MARKS.matcher(Normalizer.normalize(t, Normalizer.Form.NFD)).replaceAll("");
+    t = SPACES.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ");
     while (!t.isEmpty() && ".!?".indexOf(t.charAt(t.length() - 1)) >= 0) t = t.substring(0, t.length() - 1).strip();
     return t;
   }
 
+  private static boolean isPlainAscii(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) > 0x7e) return false;
+    }
+    return true;
+  }
+
   /** A number in digits (comma or point decimals, "7/10") or a number word; null if none. */
   static Double number(String text) {
+    if (text.length() <= 2 && !text.isEmpty() && Character.isDigit(text.charAt(0))
+        && (text.length() == 1 || Character.isDigit(text.charAt(1)))) {
+      return (double) Integer.parseInt(text);  // the common case: a scale button's value
+    }
     String t = fold(text);
     Matcher m = NUMBER.matcher(t);
     if (m.matches()) return Double.valueOf(m.group(1).replace(',', '.'));

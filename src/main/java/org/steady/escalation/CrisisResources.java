@@ -36,10 +36,10 @@ public class CrisisResources {
   public String message(PatientDirectory.Info p) {
     boolean es = language(p).equals("es");
     StringBuilder b = new StringBuilder(es
-        ? "Gracias por decírmelo. No estás solo/a. Si estás en peligro o piensas en hacerte"
-            + " daño, por favor pide ayuda ahora:"
-        : "Thank you for telling me. You are not alone. If you are in danger or thinking about"
-            + " harming yourself, please reach out now:");
+        ? "No tienes que pasar por esto a solas. Si estás en peligro o piensas en hacerte daño,"
+            + " por favor pide ayuda ahora:"
+        : "You don't have to face this alone. If you are in danger or thinking about harming"
+            + " yourself, please reach out now:");
     for (String line : linesFor(p)) {
       b.append("\n• ").append(line);
     }

@@ -21,6 +21,7 @@ import org.steady.chat.EffectHandler;
 import org.steady.chat.Outbox;
 import org.steady.chat.PatientRef;
 import org.steady.engine.Effect;
+import org.steady.engine.PatientText;
 import org.steady.engine.Severity;
 
 /**
@@ -114,7 +115,9 @@ public class EscalationService implements EffectHandler {
     }
     Document evidence = new Document();
     for (Map.Entry<String, Object> e : r.evidence().entrySet()) {
-      evidence.append(e.getKey().replace('.', '_').replace('$', '_'), String.valueOf(e.getValue()));
+      Object v = e.getValue();
+      evidence.append(e.getKey().replace('.', '_').replace('$', '_'),
+          v instanceof PatientText ? ((PatientText) v).value() : String.valueOf(v));
     }
     Document d = new Document("_id", id).append("ref", ShortIds.derived(id, 12))
         .append("patientId", patientId).append("severity", r.severity().wireName())

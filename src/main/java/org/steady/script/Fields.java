@@ -184,6 +184,18 @@ final class Fields {
     return out;
   }
 
+  /** The value of {@code key} in {@code node} if it is a mapping, without reporting anything. */
+  static Node peek(Node node, String key) {
+    if (node instanceof MappingNode) {
+      for (NodeTuple t : ((MappingNode) node).getValue()) {
+        if (key.equals(scalar(t.getKeyNode()))) {
+          return t.getValueNode();
+        }
+      }
+    }
+    return null;
+  }
+
   static boolean isNull(Node n) {
     return n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
   }

@@ -33,9 +33,9 @@ final class QuestionReader {
     if (f.has("wait")) {
       s.ownWait = true;
       wait = WaitReader.read(f.value("wait"), "the wait of step \"" + s.id + "\"", texts, report);
-      Fields w = Fields.of(f.value("wait"), "wait", new Report(report.path()));
-      if (w != null && w.string("give_up") != null) {
-        s.edges.add(new ScriptDraft.Edge(w.string("give_up"), w.value("give_up"), true));
+      Node giveUp = Fields.peek(f.value("wait"), "give_up");
+      if (Fields.scalar(giveUp) != null) {
+        s.edges.add(new ScriptDraft.Edge(Fields.scalar(giveUp), giveUp, true));
       }
     }
     ScriptStep built = build(f, s, text, save, next, wait);

@@ -28,12 +28,8 @@ final class ScriptGraph {
 
   void check() {
     Report r = d.report;
-    Node giveUpNode = null;
-    if (d.defaultWaitNode != null) {
-      Fields w = Fields.of(d.defaultWaitNode, "wait", new Report(r.path()));
-      defaultGiveUp = w == null ? null : Fields.scalar(w.value("give_up"));
-      giveUpNode = w == null ? null : w.value("give_up");
-    }
+    Node giveUpNode = Fields.peek(d.defaultWaitNode, "give_up");
+    defaultGiveUp = Fields.scalar(giveUpNode);
     if (d.steps.isEmpty()) {
       return;
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,10 +34,17 @@ final class PackagedApp {
     this.startMillis = startMillis;
   }
 
-  static PackagedApp start(Path jar, Path dataDir) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString())
-        .redirectErrorStream(true);
+  /** Starts {@code java [jvmOptions] -jar jar}; {@code jvmOptions} blank for the JVM defaults. */
+  static PackagedApp start(Path jar, Path dataDir, String jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (!jvmOptions.isBlank()) {
+      command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+    }
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("SERVER_PORT", "0");
     pb.environment().put("STEADY_DATA_DIR", dataDir.toString());
     pb.environment().put("STEADY_CONVERSATIONS_DIR", Path.of("conversations").toAbsolutePath()
@@ -51,13 +60,13 @@ final class PackagedApp {
     pump.start();
     int actual;
     try {
-      actual = port.get(60, TimeUnit.SECONDS);
+      actual = port.get(180, TimeUnit.SECONDS);
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IllegalStateException("the app did not report its port; log: " + log, e);
     }
     BenchClient client = new BenchClient(actual);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!client.healthy()) {
       if (System.nanoTime() > deadline || !p.isAlive()) {
         p.destroyForcibly();

@@ -25,6 +25,7 @@ import org.steady.app.EchoEngineConfig;
 import org.steady.app.SteadyApplication;
 import org.steady.care.CareContact;
 import org.steady.care.CareContacts;
+import org.steady.chat.ChannelSender;
 import org.steady.chat.PatientRef;
 import org.steady.engine.Effect;
 import org.steady.engine.Severity;
@@ -34,7 +35,8 @@ import org.steady.store.Patients;
  * The whole app over an embedded store in a temp dir: an urgent escalation queues crisis
  * resources and the first alert in the real outbox; after a restart over the same data dir the
  * re-escalation tick alerts the second contact, then the staff chat; staff read the timeline
- * through the admin API with the token.
+ * through the admin API with the token. An alert whose channel fails is retried across a
+ * restart until it is sent.
  */
 class EscalationRestartIT {
   static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
@@ -49,6 +51,80 @@ class EscalationRestartIT {
     Clock testClock() {
       return CLOCK;
     }
+
+    /** A channel whose first deliveries fail as a Bot API outage would. */
+    @Bean
+    ChannelSender flakySender() {
+      return new ChannelSender() {
+        @Override
+        public String channel() {
+          return "flaky";
+        }
+
+        @Override
+        public Result deliver(Outgoing message) {
+          return FAILURES_LEFT.getAndDecrement() > 0
+              ? Result.retry(null, "simulated 502 Bad Gateway") : Result.sent(message.id());
+        }
+      };
+    }
+  }
+
+  static final java.util.concurrent.atomic.AtomicInteger FAILURES_LEFT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @Test
+  void alertSurvivesDeliveryFailuresAndARestart() throws Exception {
+    String id = "local:f1:0";
+    FAILURES_LEFT.set(2);
+    try (ConfigurableApplicationContext app = start()) {
+      app.getBean(Patients.class).findOrCreate("local", "pf", "Bo", "en");
+      CareContacts contacts = app.getBean(CareContacts.class);
+      contacts.createPending("kf", "local:pf", "flaky", "cf", "Flaky contact");
+      contacts.setRole("kf", CareContact.Role.PEER);
+      contacts.approve("kf", "local:pf");
+      app.getBean(EscalationService.class).handle(new PatientRef("local:pf", "local", "pf", "en"),
+          new Effect.RaiseEscalation(Severity.URGENT, "Safety answer", "red_flag:self_harm",
+              Map.of(), null), id);
+      MongoDatabase db = app.getBean(MongoDatabase.class);
+      awaitField(db, "alert:" + id + ":0", "attempts", 1);
+    }
+    CLOCK.advance(Duration.ofMinutes(1));
+    try (ConfigurableApplicationContext app = start()) {
+      MongoDatabase db = app.getBean(MongoDatabase.class);
+      awaitField(db, "alert:" + id + ":0", "attempts", 2);
+      CLOCK.advance(Duration.ofMinutes(1));
+      Document sent = awaitStatus(db, "alert:" + id + ":0", "sent");
+      assertThat(sent.getString("chatId")).isEqualTo("cf");
+      assertThat(sent.getInteger("attempts")).isEqualTo(2);
+    }
+  }
+
+  private static void awaitField(MongoDatabase db, String id, String field, int atLeast)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Document d = outbox(db, id);
+      if (d != null && d.getInteger(field, 0) >= atLeast) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(id + " never reached " + field + " " + atLeast + ": "
+        + outbox(db, id));
+  }
+
+  private static Document awaitStatus(MongoDatabase db, String id, String status)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Document d = outbox(db, id);
+      if (d != null && status.equals(d.getString("status"))) {
+        return d;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(id + " never " + status + ": " + outbox(db, id));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.steady.engine.redflag;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.steady.engine.RedFlags;
 import org.steady.engine.RedFlags.Category;
@@ -33,21 +35,48 @@ public final class Screen {
     if (flags == null || text == null || text.isBlank()) return Optional.empty();
     List<String> words = Words.split(text);
     for (RedFlagList list : flags.lists()) {
-      List<String[]> negations = phrases(list.negations());
-      for (Category category : list.categories()) {
-        for (String pattern : category.indirect()) {
-          if (find(words, split(pattern), negations, false)) {
-            return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), pattern));
-          }
-        }
-        for (String pattern : category.patterns()) {
-          if (find(words, split(pattern), negations, true)) {
-            return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), pattern));
+      Compiled c = compiled(list);
+      for (int i = 0; i < c.categories.size(); i++) {
+        Category category = list.categories().get(i);
+        String[][][] kinds = c.categories.get(i);
+        for (int k = 0; k < 2; k++) {
+          List<String> raw = k == 0 ? category.indirect() : category.patterns();
+          for (int p = 0; p < kinds[k].length; p++) {
+            if (find(words, kinds[k][p], c.negations, k == 1)) {
+              return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), raw.get(p)));
+            }
           }
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** A list with every phrase already split into folded words; cached per list instance. */
+  private record Compiled(List<String[]> negations, List<String[][][]> categories) {}
+
+  private static final Map<RedFlagList, Compiled> CACHE = new IdentityHashMap<>();
+
+  private static Compiled compiled(RedFlagList list) {
+    synchronized (CACHE) {
+      Compiled c = CACHE.get(list);
+      if (c == null) {
+        if (CACHE.size() > 32) CACHE.clear();
+        List<String[][][]> cats = new ArrayList<>();
+        for (Category cat : list.categories()) {
+          cats.add(new String[][][] {splitAll(cat.indirect()), splitAll(cat.patterns())});
+        }
+        c = new Compiled(phrases(list.negations()), cats);
+        CACHE.put(list, c);
+      }
+      return c;
+    }
+  }
+
+  private static String[][] splitAll(List<String> raw) {
+    String[][] out = new String[raw.size()][];
+    for (int i = 0; i < raw.size(); i++) out[i] = split(raw.get(i));
+    return out;
   }
 
   /** Whether the pattern occurs anywhere without being negated. */
