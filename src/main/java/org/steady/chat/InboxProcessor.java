@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.steady.engine.ConversationState;
 import org.steady.engine.Context;
@@ -57,13 +58,16 @@ class InboxProcessor {
     this.clock = clock;
   }
 
-  void drainChat(String channel, String chatId) {
-    for (InboxStore.Entry entry : inbox.pendingFor(channel, chatId)) {
+  /** Processes the entry unless it is gone or already processed (a repeated schedule). */
+  void process(String inboxId) {
+    InboxStore.Entry entry = inbox.get(inboxId);
+    if (entry != null && InboxStore.NEW.equals(entry.status())) {
       process(entry);
     }
   }
 
   void process(InboxStore.Entry entry) {
+    MDC.put("inbox", entry.id());
     try {
       boolean done = false;
       for (int i = 0; i < ATTEMPTS && !done; i++) {
@@ -78,6 +82,8 @@ class InboxProcessor {
           st.length > 0 ? st[0] : "?");
       inbox.markFailed(entry.id(), e.getClass().getName());
       recorder.apologise(entry);
+    } finally {
+      MDC.remove("inbox");
     }
     durability.commit();
   }

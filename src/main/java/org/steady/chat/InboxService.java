@@ -3,19 +3,18 @@ package org.steady.chat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.steady.store.Durability;
 import org.steady.store.InboxStore;
 
 /**
  * The {@link InboundHandler}: stores the event in the inbox (a duplicate id is ignored), makes it
- * durable, then queues its chat for processing. At start-up it queues every chat that still has
- * unprocessed events (crash repair).
+ * durable, then queues it for processing behind the same chat's earlier events. At start-up it
+ * queues every event that is still unprocessed (crash repair).
  */
 @Component
-class InboxService implements InboundHandler {
+class InboxService implements InboundHandler, SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(InboxService.class);
 
   private final InboxStore inbox;
@@ -42,22 +41,22 @@ class InboxService implements InboundHandler {
         metrics.messageIn();
       }
     }
-    schedule(inbound.channel(), inbound.chatId());
+    String id = inbound.id();
+    executor.submit(inbound.channel(), inbound.chatId(), () -> processor.process(id));
   }
 
-  private void schedule(String channel, String chatId) {
-    executor.submit(channel, chatId, () -> processor.drainChat(channel, chatId));
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  void repair() {
-    int chats = 0;
-    for (List<String> chat : inbox.chatsWithPending()) {
-      schedule(chat.get(0), chat.get(1));
-      chats++;
+  /**
+   * Crash repair, before the web server or any channel accepts new events: queues every
+   * unprocessed entry in arrival order, so a chat's new events line up behind its old ones.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    List<InboxStore.Entry> pending = inbox.pending();
+    for (InboxStore.Entry e : pending) {
+      executor.submit(e.inbound().channel(), e.inbound().chatId(), () -> processor.process(e.id()));
     }
-    if (chats > 0) {
-      log.info("crash repair: reprocessing unprocessed inbox events of {} chats", chats);
+    if (!pending.isEmpty()) {
+      log.info("crash repair: reprocessing {} unprocessed inbox events", pending.size());
     }
   }
 }

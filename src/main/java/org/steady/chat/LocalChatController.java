@@ -129,14 +129,15 @@ class LocalChatController {
   @GetMapping("/{id}/messages")
   Messages read(@PathVariable String id, @RequestParam(defaultValue = "0") long after) {
     Patient p = patient(id);
-    List<MessageView> out = new ArrayList<>();
-    long rev = after;
-    for (Document d : messages.after(p.chatId(), after)) {
-      MessageView m = view(d);
-      out.add(m);
-      rev = Math.max(rev, m.rev());
+    if (after < 0) {
+      throw LocalChatException.bad("\"after\" must be 0 or a revision from an earlier answer.");
     }
-    return new Messages(out, rev);
+    LocalMessages.Page page = messages.after(p.chatId(), after);
+    List<MessageView> out = new ArrayList<>();
+    for (Document d : page.messages()) {
+      out.add(view(d));
+    }
+    return new Messages(out, page.rev());
   }
 
   private Inbound command(Patient p, String text) {

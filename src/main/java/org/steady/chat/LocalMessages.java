@@ -6,34 +6,42 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.steady.engine.Effect;
 import org.steady.store.Collections;
 
 /**
- * The {@code local_messages} collection: what the local chat page shows, both directions. Every
- * write gives the message a new per-chat {@code rev}, so a reader asking for {@code rev > n}
- * sees new messages and changed ones (ticks, closed questions) and upserts them by id. Writes
- * for one chat are serialised so that revs become visible in order.
+ * What the local chat page shows, both directions. {@code local_messages} holds each message's
+ * current form by id; every write gives it a new per-chat revision and records that revision in
+ * {@code local_revs} ({@code <chat>:<rev>} → message id), so a reader asking for revisions after
+ * {@code n} finds new and changed messages (ticks, closed questions) by id lookups only (the
+ * embedded server scans for anything else). Writes for one chat are serialised, and a reader
+ * stops at the first revision not yet written, so revisions become visible in order.
  */
 @Component
 class LocalMessages {
   private static final int STRIPES = 64;
+  /** Revisions read per request at most; the page asks again from where it got to. */
+  private static final int PAGE = 500;
 
   private final MongoCollection<Document> col;
+  private final MongoCollection<Document> revs;
   private final MongoCollection<Document> counters;
   private final Clock clock;
   private final Object[] locks = new Object[STRIPES];
 
   LocalMessages(MongoDatabase db, Clock clock) {
     this.col = db.getCollection(Collections.LOCAL_MESSAGES);
+    this.revs = db.getCollection(Collections.LOCAL_REVS);
     this.counters = db.getCollection(Collections.COUNTERS);
     this.clock = clock;
     for (int i = 0; i < STRIPES; i++) {
@@ -41,56 +49,109 @@ class LocalMessages {
     }
   }
 
+  /**
+   * A page of changes: the messages in their current form, in the order they were first shown,
+   * and the revision read up to.
+   */
+  record Page(List<Document> messages, long rev) {}
+
   void inbound(String id, String chatId, String text) {
-    Document d = new Document("_id", id).append("chatId", chatId).append("direction", "in")
+    put(chatId, new Document("_id", id).append("chatId", chatId).append("direction", "in")
         .append("text", text).append("buttons", List.of()).append("closed", false)
-        .append("at", Date.from(clock.instant()));
-    write(chatId, rev -> col.replaceOne(Filters.eq("_id", id), d.append("rev", rev),
-        new ReplaceOptions().upsert(true)));
+        .append("at", Date.from(clock.instant())));
   }
 
   void outbound(String id, String chatId, String text, List<List<Effect.Button>> buttons,
       String questionToken) {
-    Document d = new Document("_id", id).append("chatId", chatId).append("direction", "out")
+    put(chatId, new Document("_id", id).append("chatId", chatId).append("direction", "out")
         .append("text", text).append("buttons", rows(buttons, questionToken))
         .append("questionToken", questionToken).append("closed", false)
-        .append("at", Date.from(clock.instant()));
-    write(chatId, rev -> col.replaceOne(Filters.eq("_id", id), d.append("rev", rev),
-        new ReplaceOptions().upsert(true)));
+        .append("at", Date.from(clock.instant())));
+    if (questionToken != null) {
+      counters.replaceOne(Filters.eq("_id", questionKey(chatId, questionToken)),
+          new Document("messageId", id), new ReplaceOptions().upsert(true));
+    }
   }
 
   /** Multi-select ticks: the question's keyboard changes. */
   void updateButtons(String chatId, String questionToken, List<List<Effect.Button>> buttons) {
-    write(chatId, rev -> col.updateMany(question(chatId, questionToken), Updates.combine(
-        Updates.set("buttons", rows(buttons, questionToken)), Updates.set("rev", rev))));
+    change(chatId, questionToken, Updates.set("buttons", rows(buttons, questionToken)));
   }
 
   /** The question is answered or given up: no more presses; shows the chosen label. */
   void close(String chatId, String questionToken, String chosen) {
-    write(chatId, rev -> col.updateMany(question(chatId, questionToken), Updates.combine(
-        Updates.set("closed", true), Updates.set("chosen", chosen), Updates.set("rev", rev))));
+    change(chatId, questionToken,
+        Updates.combine(Updates.set("closed", true), Updates.set("chosen", chosen)));
   }
 
-  List<Document> after(String chatId, long rev) {
-    return col.find(Filters.and(Filters.eq("chatId", chatId), Filters.gt("rev", rev)))
-        .sort(Sorts.ascending("rev")).into(new ArrayList<>());
+  Page after(String chatId, long after) {
+    long latest = Math.min(counter(chatId), after + PAGE);
+    Map<String, Long> ids = new LinkedHashMap<>();
+    long rev = after;
+    for (long r = after + 1; r <= latest; r++) {
+      Document d = revs.find(Filters.eq("_id", chatId + ":" + r)).first();
+      if (d == null) {
+        break; // still being written
+      }
+      ids.remove(d.getString("messageId"));
+      ids.put(d.getString("messageId"), r);
+      rev = r;
+    }
+    List<Document> out = new ArrayList<>();
+    for (String id : ids.keySet()) {
+      Document m = col.find(Filters.eq("_id", id)).first();
+      if (m != null) {
+        out.add(m);
+      }
+    }
+    out.sort(java.util.Comparator.comparingLong(m -> m.get("first", Number.class).longValue()));
+    return new Page(out, rev);
   }
 
-  private void write(String chatId, java.util.function.LongConsumer w) {
+  private void put(String chatId, Document message) {
+    write(chatId, rev -> {
+      col.replaceOne(Filters.eq("_id", message.get("_id")),
+          message.append("rev", rev).append("first", rev), new ReplaceOptions().upsert(true));
+      return message.getString("_id");
+    });
+  }
+
+  private void change(String chatId, String token, Bson update) {
+    Document q = counters.find(Filters.eq("_id", questionKey(chatId, token))).first();
+    if (q == null) {
+      return; // the question was never shown here
+    }
+    String id = q.getString("messageId");
+    write(chatId, rev -> {
+      col.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set("rev", rev)));
+      return id;
+    });
+  }
+
+  private void write(String chatId, java.util.function.LongFunction<String> w) {
     synchronized (locks[Math.floorMod(chatId.hashCode(), STRIPES)]) {
-      Document c = counters.findOneAndUpdate(Filters.eq("_id", counterId(chatId)),
+      Document c = counters.findOneAndUpdate(Filters.eq("_id", counterKey(chatId)),
           Updates.inc("rev", 1L),
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-      w.accept(c.get("rev", Number.class).longValue());
+      long rev = c.get("rev", Number.class).longValue();
+      String messageId = w.apply(rev);
+      revs.replaceOne(Filters.eq("_id", chatId + ":" + rev), new Document("messageId", messageId),
+          new ReplaceOptions().upsert(true));
     }
   }
 
-  private static org.bson.conversions.Bson question(String chatId, String token) {
-    return Filters.and(Filters.eq("chatId", chatId), Filters.eq("questionToken", token));
+  private long counter(String chatId) {
+    Document c = counters.find(Filters.eq("_id", counterKey(chatId))).first();
+    Number n = c == null ? null : c.get("rev", Number.class);
+    return n == null ? 0 : n.longValue();
   }
 
-  private static String counterId(String chatId) {
+  private static String counterKey(String chatId) {
     return "local-rev:" + chatId;
+  }
+
+  private static String questionKey(String chatId, String token) {
+    return "local-q:" + chatId + ":" + token;
   }
 
   /** Button data is {@code <token>|<value>} for a question, the bare value otherwise. */

@@ -9,9 +9,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.steady.chat.Inbound;
@@ -63,20 +61,10 @@ public class InboxStore {
     }
   }
 
-  public List<Entry> pendingFor(String channel, String chatId) {
-    return col.find(Filters.and(Filters.eq("channel", channel), Filters.eq("chatId", chatId),
-            Filters.eq("status", NEW)))
-        .sort(Sorts.ascending("seq")).map(InboxStore::entry).into(new ArrayList<>());
-  }
-
-  /** Chats with unprocessed events, oldest first: what crash repair resubmits. */
-  public Set<List<String>> chatsWithPending() {
-    Set<List<String>> chats = new LinkedHashSet<>();
-    for (Document d : col.find(Filters.eq("status", NEW)).sort(Sorts.ascending("seq"))
-        .projection(new Document("channel", 1).append("chatId", 1))) {
-      chats.add(List.of(d.getString("channel"), d.getString("chatId")));
-    }
-    return chats;
+  /** Ids of unprocessed events in arrival order: what crash repair processes at start-up. */
+  public List<Entry> pending() {
+    return col.find(Filters.eq("status", NEW)).sort(Sorts.ascending("seq"))
+        .map(InboxStore::entry).into(new ArrayList<>());
   }
 
   public Entry get(String id) {

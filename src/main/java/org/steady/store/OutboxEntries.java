@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -18,11 +19,14 @@ import org.springframework.stereotype.Component;
 import org.steady.chat.ChannelSender;
 
 /**
- * The {@code outbox} collection. An entry is {@code pending} until sent ({@code sent}), given up
- * ({@code failed}) or dropped because the person blocked the bot ({@code unreachable}). A relay
- * claims a due entry by setting a lease; an expired lease (a crashed relay) makes it claimable
- * again. Urgent entries are claimed first; otherwise the {@code order} key keeps a chat's
- * messages in the order they were enqueued.
+ * The outbox: {@code outbox} holds the entries still to send ({@code pending}); once sent
+ * ({@code sent}), given up ({@code failed}) or dropped because the person blocked the bot
+ * ({@code unreachable}) an entry moves to {@code outbox_done}. Keeping the pending set small
+ * keeps claiming cheap on the embedded server, which scans for anything not looked up by id.
+ * A relay claims a due entry by setting a lease; an expired lease (a crashed relay) makes it
+ * claimable again. Urgent entries are claimed first; otherwise the {@code order} key keeps a
+ * chat's messages in the order they were enqueued. An entry enqueued again after it was done
+ * (a replay) is recognised by its id in {@code outbox_done} and dropped unsent.
  */
 @Component
 public class OutboxEntries {
@@ -33,9 +37,11 @@ public class OutboxEntries {
   private static final Date NEVER = new Date(0);
 
   private final MongoCollection<Document> col;
+  private final MongoCollection<Document> done;
 
   public OutboxEntries(MongoDatabase db) {
     this.col = db.getCollection(Collections.OUTBOX);
+    this.done = db.getCollection(Collections.OUTBOX_DONE);
   }
 
   /** @return false if an entry with this id exists already (a replay) */
@@ -71,10 +77,18 @@ public class OutboxEntries {
         .sort(Sorts.ascending("order")).first();
   }
 
-  public void markSent(String id, String externalId, Instant at) {
-    col.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", SENT),
-        Updates.set("externalMessageId", externalId), Updates.set("sentAt", Date.from(at)),
-        Updates.set("leaseUntil", NEVER)));
+  public boolean isDone(String id) {
+    return done.find(Filters.eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+  }
+
+  /** Drops a pending entry that was already done (a replayed enqueue). */
+  public void discard(String id) {
+    col.deleteOne(Filters.eq("_id", id));
+  }
+
+  public void markSent(Document entry, String externalId, Instant at) {
+    finish(entry.append("externalMessageId", externalId).append("sentAt", Date.from(at)), SENT,
+        null);
   }
 
   /** Releases the claim and tries again at {@code next}; counts an attempt if asked. */
@@ -90,25 +104,33 @@ public class OutboxEntries {
     col.updateOne(Filters.eq("_id", id), Updates.combine(u));
   }
 
-  public void finish(String id, String status, String error) {
-    col.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("status", status),
-        Updates.set("lastError", error), Updates.set("leaseUntil", NEVER)));
+  /** Moves the entry to {@code outbox_done} with its final status (copy first, then delete). */
+  public void finish(Document entry, String status, String error) {
+    Document d = new Document(entry).append("status", status).append("lastError", error)
+        .append("leaseUntil", NEVER);
+    done.replaceOne(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
+    col.deleteOne(Filters.eq("_id", d.get("_id")));
   }
 
   /** Drops every pending entry for a chat (the person blocked the bot). */
-  public long dropChat(String channel, String chatId) {
-    return col.updateMany(Filters.and(Filters.eq("channel", channel),
-            Filters.eq("chatId", chatId), Filters.eq("status", PENDING)),
-        Updates.combine(Updates.set("status", UNREACHABLE), Updates.set("leaseUntil", NEVER)))
-        .getModifiedCount();
+  public int dropChat(String channel, String chatId) {
+    List<Document> pending = col.find(Filters.and(Filters.eq("channel", channel),
+        Filters.eq("chatId", chatId))).into(new ArrayList<>());
+    for (Document d : pending) {
+      finish(d, UNREACHABLE, "recipient unreachable");
+    }
+    return pending.size();
   }
 
+  /** The entry, pending or done, or null. */
   public Document get(String id) {
-    return col.find(Filters.eq("_id", id)).first();
+    Document d = col.find(Filters.eq("_id", id)).first();
+    return d != null ? d : done.find(Filters.eq("_id", id)).first();
   }
 
+  /** Entries matching {@code filter}, pending and done. */
   public long count(Bson filter) {
-    return col.countDocuments(filter);
+    return col.countDocuments(filter) + done.countDocuments(filter);
   }
 
   /** The stored entry as the channel sender sees it. */

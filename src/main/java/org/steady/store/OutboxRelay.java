@@ -115,10 +115,14 @@ public class OutboxRelay implements DisposableBean {
       entries.reschedule(id, after.plusMillis(1), false, null);
       return;
     }
+    if (entries.isDone(id)) {
+      entries.discard(id);
+      return;
+    }
     String channel = entry.getString("channel");
     String chatId = entry.getString("chatId");
     if (patients.isUnreachable(channel, chatId)) {
-      entries.finish(id, OutboxEntries.UNREACHABLE, "patient unreachable");
+      entries.finish(entry, OutboxEntries.UNREACHABLE, "patient unreachable");
       return;
     }
     ChannelSender sender = senders.get(channel);
@@ -143,7 +147,7 @@ public class OutboxRelay implements DisposableBean {
     Instant now = clock.instant();
     switch (r.status()) {
       case SENT:
-        entries.markSent(id, r.externalMessageId(), now);
+        entries.markSent(entry, r.externalMessageId(), now);
         sentCounter.increment();
         return;
       case THROTTLED:
@@ -153,21 +157,21 @@ public class OutboxRelay implements DisposableBean {
         int attempts = entry.getInteger("attempts", 0) + 1;
         if (attempts >= maxAttempts) {
           log.warn("outbox entry {} failed after {} attempts: {}", id, attempts, r.error());
-          entries.finish(id, OutboxEntries.FAILED, r.error());
+          entries.finish(entry, OutboxEntries.FAILED, r.error());
         } else {
           entries.reschedule(id, now.plus(backoff(attempts, r.retryAfter())), true, r.error());
         }
         return;
       case UNREACHABLE:
         patients.setUnreachable(entry.getString("channel"), entry.getString("chatId"), true);
-        entries.finish(id, OutboxEntries.UNREACHABLE, r.error());
-        long dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
+        entries.finish(entry, OutboxEntries.UNREACHABLE, r.error());
+        int dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
         log.info("outbox entry {}: recipient unreachable, {} more dropped", id, dropped);
         return;
       case FAILED:
       default:
         log.warn("outbox entry {} failed: {}", id, r.error());
-        entries.finish(id, OutboxEntries.FAILED, r.error());
+        entries.finish(entry, OutboxEntries.FAILED, r.error());
     }
   }
 

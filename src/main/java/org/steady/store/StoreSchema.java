@@ -25,7 +25,8 @@ public class StoreSchema {
   public StoreSchema(MongoDatabase db, StoreTarget target) {
     try {
       db.runCommand(new Document("ping", 1));
-      ensure(db);
+      ensure(db, !target.embedded());
+      log.info("store schema ready ({})", target.embedded() ? "embedded" : target.hosts());
     } catch (MongoTimeoutException e) {
       throw new StoreUnreachableException(
           "Cannot reach MongoDB at " + target.hosts() + " within "
@@ -37,12 +38,19 @@ public class StoreSchema {
     }
   }
 
-  static void ensure(MongoDatabase db) {
+  /**
+   * @param secondary also create the non-unique query indexes. Only for a real MongoDB: the
+   *     embedded server answers every query that is not by {@code _id} with a scan anyway, and
+   *     maintaining a non-unique index there makes each write an order of magnitude slower.
+   *     That is why the hot paths (inbox, sessions, outbox, local chat) read by {@code _id}.
+   */
+  static void ensure(MongoDatabase db, boolean secondary) {
     List<String> existing = db.listCollectionNames().into(new ArrayList<>());
     for (String c :
         List.of(Collections.PATIENTS, Collections.SESSIONS, Collections.INBOX,
             Collections.TRANSCRIPTS, Collections.ANSWERS, Collections.OUTBOX,
-            Collections.LOCAL_MESSAGES, Collections.SCRIPT_VERSIONS, Collections.COUNTERS)) {
+            Collections.OUTBOX_DONE, Collections.LOCAL_MESSAGES, Collections.LOCAL_REVS,
+            Collections.SCRIPT_VERSIONS, Collections.COUNTERS)) {
       if (!existing.contains(c)) {
         try {
           db.createCollection(c);
@@ -51,25 +59,20 @@ public class StoreSchema {
         }
       }
     }
-    IndexOptions unique = new IndexOptions().unique(true);
-    db.getCollection(Collections.PATIENTS)
-        .createIndex(Indexes.ascending("channel", "chatId"), unique);
+    db.getCollection(Collections.SCRIPT_VERSIONS).createIndex(
+        Indexes.ascending("scriptId", "version"), new IndexOptions().unique(true));
+    if (!secondary) {
+      return;
+    }
+    db.getCollection(Collections.PATIENTS).createIndex(Indexes.ascending("channel", "createdAt"));
     db.getCollection(Collections.INBOX).createIndex(Indexes.ascending("status", "seq"));
-    db.getCollection(Collections.INBOX)
-        .createIndex(Indexes.ascending("channel", "chatId", "status", "seq"));
-    db.getCollection(Collections.TRANSCRIPTS).createIndex(Indexes.ascending("patientId", "at"));
+    db.getCollection(Collections.TRANSCRIPTS).createIndex(Indexes.ascending("patientId", "order"));
     db.getCollection(Collections.ANSWERS)
         .createIndex(Indexes.ascending("patientId", "variable", "at"));
-    db.getCollection(Collections.OUTBOX)
-        .createIndex(Indexes.compoundIndex(Indexes.ascending("status"),
-            Indexes.descending("urgent"), Indexes.ascending("order")));
+    db.getCollection(Collections.OUTBOX).createIndex(Indexes.compoundIndex(
+        Indexes.ascending("status"), Indexes.descending("urgent"), Indexes.ascending("order")));
     db.getCollection(Collections.OUTBOX)
         .createIndex(Indexes.ascending("channel", "chatId", "status", "order"));
-    db.getCollection(Collections.LOCAL_MESSAGES).createIndex(Indexes.ascending("chatId", "rev"));
-    db.getCollection(Collections.LOCAL_MESSAGES)
-        .createIndex(Indexes.ascending("chatId", "questionToken"));
-    db.getCollection(Collections.SCRIPT_VERSIONS)
-        .createIndex(Indexes.ascending("scriptId", "version"), unique);
-    log.info("store schema ready");
+    db.getCollection(Collections.OUTBOX_DONE).createIndex(Indexes.ascending("patientId"));
   }
 }

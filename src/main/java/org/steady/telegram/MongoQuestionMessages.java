@@ -3,10 +3,11 @@ package org.steady.telegram;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.Date;
-import java.util.Optional;
+import java.util.List;
 import org.bson.Document;
 
 /** {@link QuestionMessages} in collection {@code telegram_questions}, keyed by chat and token. */
@@ -23,16 +24,15 @@ final class MongoQuestionMessages implements QuestionMessages {
 
   @Override
   public void remember(String chatId, String questionToken, int messageId) {
-    String id = chatId + "|" + questionToken;
-    col.replaceOne(Filters.eq("_id", id),
-        new Document("_id", id).append("messageId", messageId)
-            .append("at", Date.from(clock.instant())),
-        new ReplaceOptions().upsert(true));
+    col.updateOne(Filters.eq("_id", chatId + "|" + questionToken),
+        Updates.combine(Updates.addToSet("messageIds", messageId),
+            Updates.set("at", Date.from(clock.instant()))),
+        new UpdateOptions().upsert(true));
   }
 
   @Override
-  public Optional<Integer> find(String chatId, String questionToken) {
+  public List<Integer> find(String chatId, String questionToken) {
     Document d = col.find(Filters.eq("_id", chatId + "|" + questionToken)).first();
-    return d == null ? Optional.empty() : Optional.ofNullable(d.getInteger("messageId"));
+    return d == null ? List.of() : d.getList("messageIds", Integer.class, List.of());
   }
 }

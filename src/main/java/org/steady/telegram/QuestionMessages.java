@@ -1,14 +1,16 @@
 package org.steady.telegram;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
- * Remembers which Telegram message asked which question, so that a later {@code edit_buttons}
- * or {@code close} entry (which carries only the question token) can edit that message.
+ * Remembers which Telegram messages asked which question, so that a later {@code edit_buttons}
+ * or {@code close} entry (which carries only the question token) can edit them. The engine may
+ * send one question more than once (a reminder, "here is where we are"), so a token can have
+ * several messages, oldest first.
  */
 interface QuestionMessages {
 
   void remember(String chatId, String questionToken, int messageId);
 
-  Optional<Integer> find(String chatId, String questionToken);
+  List<Integer> find(String chatId, String questionToken);
 }

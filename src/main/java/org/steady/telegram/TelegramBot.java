@@ -24,6 +24,7 @@ class TelegramBot implements SmartLifecycle {
       new BotCommand("start", "Start or restart Steady"),
       new BotCommand("checkin", "Do a check-in now"),
       new BotCommand("cope", "Help with a hard moment"),
+      new BotCommand("crisis", "Help right now if you feel unsafe"),
       new BotCommand("settings", "Check-in time, time zone, language"),
       new BotCommand("pause", "Pause reminders"),
       new BotCommand("resume", "Resume reminders"),

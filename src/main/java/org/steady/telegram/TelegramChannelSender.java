@@ -3,7 +3,6 @@ package org.steady.telegram;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.steady.chat.ChannelSender;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -85,26 +84,33 @@ class TelegramChannelSender implements ChannelSender {
     return sent(m, last);
   }
 
+  /**
+   * {@code edit_buttons} edits the latest message of the question; {@code close} closes every
+   * message that asked it, so no earlier copy keeps live buttons.
+   */
   private Result editKeyboard(Outgoing m, @Nullable InlineKeyboardMarkup keyboard)
       throws TelegramApiException {
     if (m.questionToken() == null) {
       return Result.failed(m.kind() + " without a question token");
     }
-    Optional<Integer> messageId = questions.find(m.chatId(), m.questionToken());
-    if (messageId.isEmpty()) {
+    List<Integer> messageIds = questions.find(m.chatId(), m.questionToken());
+    if (messageIds.isEmpty()) {
       return Result.failed("no telegram message known for question " + m.questionToken());
     }
-    try {
-      client.execute(EditMessageReplyMarkup.builder().chatId(m.chatId())
-          .messageId(messageId.get())
-          .replyMarkup(keyboard == null ? new InlineKeyboardMarkup(List.of()) : keyboard)
-          .build());
-    } catch (TelegramApiRequestException e) {
-      if (!isNotModified(e)) {
-        throw e; // an identical edit (a retry after a lost answer) is a success
+    int latest = messageIds.get(messageIds.size() - 1);
+    List<Integer> targets = "close".equals(m.kind()) ? messageIds : List.of(latest);
+    for (int messageId : targets) {
+      try {
+        client.execute(EditMessageReplyMarkup.builder().chatId(m.chatId()).messageId(messageId)
+            .replyMarkup(keyboard == null ? new InlineKeyboardMarkup(List.of()) : keyboard)
+            .build());
+      } catch (TelegramApiRequestException e) {
+        if (!isNotModified(e) && (messageId == latest || !isBadRequest(e))) {
+          throw e; // an identical edit (a retry after a lost answer) is a success
+        }
       }
     }
-    return Result.sent(String.valueOf(messageId.get()));
+    return Result.sent(String.valueOf(latest));
   }
 
   private Result photo(Outgoing m) throws TelegramApiException {
@@ -143,6 +149,10 @@ class TelegramChannelSender implements ChannelSender {
       return Result.unreachable(what);
     }
     return Result.failed(what);
+  }
+
+  private static boolean isBadRequest(TelegramApiRequestException e) {
+    return Integer.valueOf(400).equals(e.getErrorCode());
   }
 
   private static boolean isNotModified(TelegramApiRequestException e) {

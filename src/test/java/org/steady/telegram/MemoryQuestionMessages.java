@@ -1,20 +1,29 @@
 package org.steady.telegram;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link QuestionMessages} in memory, for tests without a store. */
 final class MemoryQuestionMessages implements QuestionMessages {
-  private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+  private final Map<String, List<Integer>> ids = new ConcurrentHashMap<>();
 
   @Override
   public void remember(String chatId, String questionToken, int messageId) {
-    ids.put(chatId + "|" + questionToken, messageId);
+    List<Integer> list = ids.computeIfAbsent(chatId + "|" + questionToken, k -> new ArrayList<>());
+    synchronized (list) {
+      if (!list.contains(messageId)) {
+        list.add(messageId);
+      }
+    }
   }
 
   @Override
-  public Optional<Integer> find(String chatId, String questionToken) {
-    return Optional.ofNullable(ids.get(chatId + "|" + questionToken));
+  public List<Integer> find(String chatId, String questionToken) {
+    List<Integer> list = ids.getOrDefault(chatId + "|" + questionToken, List.of());
+    synchronized (list) {
+      return List.copyOf(list);
+    }
   }
 }

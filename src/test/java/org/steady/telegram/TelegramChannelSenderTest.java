@@ -79,6 +79,16 @@ class TelegramChannelSenderTest {
   }
 
   @Test
+  void closeClosesEveryCopyOfAQuestionThatWasSentAgain() {
+    List<List<Button>> keys = List.of(List.of(new Button("Calm", "calm")));
+    Result first = deliver("send", "42", "Mood?", keys, "q4");
+    Result again = deliver("send", "42", "Reminder: mood?", keys, "q4");
+    deliver("close", "42", "Calm", List.of(), "q4");
+    assertThat(api.calls("editMessageReplyMarkup")).extracting(c -> c.param("message_id"))
+        .containsExactly(first.externalMessageId(), again.externalMessageId());
+  }
+
+  @Test
   void editWithoutAKnownMessageFailsClearly() {
     Result r = deliver("edit_buttons", "42", null, List.of(List.of(new Button("a", "a"))), "zz");
     assertThat(r.status()).isEqualTo(Status.FAILED);
