@@ -51,7 +51,7 @@ public class ConversationsConfiguration {
   }
 
   /** Keeps the source of every file version that loaded. */
-  private static void archiveFiles(Path dir, LoadResult loaded, ScriptArchive archive) {
+  static void archiveFiles(Path dir, LoadResult loaded, ScriptArchive archive) {
     List<String> ids = loaded.catalog().scripts().stream().map(s -> s.id()).toList();
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path f : walk.filter(p -> p.toString().endsWith(".yaml")).toList()) {

@@ -66,7 +66,8 @@ class ContactsMenu {
   void unlinkCommand(Inbound in, Replies replies) {
     List<CareContact> mine = contacts.activeForChat(in.channel(), in.chatId());
     if (mine.isEmpty()) {
-      replies.text("You are not linked as anyone's care contact.");
+      replies.text("You are not linked as anyone's care contact. To remove one of your own"
+          + " contacts, send /contacts.");
       return;
     }
     List<List<Effect.Button>> rows = new ArrayList<>();

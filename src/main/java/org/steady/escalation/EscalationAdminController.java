@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.steady.store.Durability;
 import org.steady.store.OutboxEntries;
 
 /**
@@ -29,12 +30,14 @@ class EscalationAdminController {
 
   private final Escalations escalations;
   private final OutboxEntries outbox;
+  private final Durability durability;
   private final java.time.Clock clock;
 
   EscalationAdminController(Escalations escalations, OutboxEntries outbox,
-      java.time.Clock clock) {
+      Durability durability, java.time.Clock clock) {
     this.escalations = escalations;
     this.outbox = outbox;
+    this.durability = durability;
     this.clock = clock;
   }
 
@@ -76,6 +79,7 @@ class EscalationAdminController {
     if (!escalations.close(realId, Escalations.event(clock.instant(), "closed", null, "by staff"))) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "already closed"));
     }
+    durability.commit();
     return ResponseEntity.ok(json(escalations.raw(realId)));
   }
 
