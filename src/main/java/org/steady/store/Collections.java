@@ -8,6 +8,8 @@ public final class Collections {
   public static final String TRANSCRIPTS = "transcripts";
   public static final String ANSWERS = "answers";
   public static final String OUTBOX = "outbox";
+  /** The outbox's priority lane: urgent entries wait here, claimed before {@link #OUTBOX}. */
+  public static final String OUTBOX_URGENT = "outbox_urgent";
   public static final String OUTBOX_DONE = "outbox_done";
   public static final String LOCAL_MESSAGES = "local_messages";
   public static final String LOCAL_REVS = "local_revs";

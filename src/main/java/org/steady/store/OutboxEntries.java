@@ -21,7 +21,10 @@ import org.steady.chat.ChannelSender;
 /**
  * The outbox: {@code outbox} holds the entries still to send ({@code pending}); once sent
  * ({@code sent}), given up ({@code failed}) or dropped because the person blocked the bot
- * ({@code unreachable}) an entry moves to {@code outbox_done}. Keeping the pending set small
+ * ({@code unreachable}) an entry moves to {@code outbox_done}. Urgent entries (crisis messages,
+ * alerts) wait in their own collection {@code outbox_urgent}, claimed before the other: the
+ * priority lane's cost depends on how many urgent entries wait, never on a morning's backlog of
+ * check-ins (the embedded server has no secondary indexes to sort a shared collection with). Keeping the pending set small
  * keeps claiming cheap on the embedded server, which scans for anything not looked up by id.
  * A relay claims a due entry by setting a lease; an expired lease (a crashed relay) makes it
  * claimable again. Urgent entries are claimed first; otherwise the {@code order} key keeps a
@@ -37,17 +40,19 @@ public class OutboxEntries {
   private static final Date NEVER = new Date(0);
 
   private final MongoCollection<Document> col;
+  private final MongoCollection<Document> urgentCol;
   private final MongoCollection<Document> done;
 
   public OutboxEntries(MongoDatabase db) {
     this.col = db.getCollection(Collections.OUTBOX);
+    this.urgentCol = db.getCollection(Collections.OUTBOX_URGENT);
     this.done = db.getCollection(Collections.OUTBOX_DONE);
   }
 
   /** @return false if an entry with this id exists already (a replay) */
   public boolean insert(Document entry) {
     try {
-      col.insertOne(entry.append("status", PENDING).append("attempts", 0)
+      lane(entry).insertOne(entry.append("status", PENDING).append("attempts", 0)
           .append("leaseUntil", NEVER));
       return true;
     } catch (MongoWriteException e) {
@@ -62,11 +67,17 @@ public class OutboxEntries {
   public Document claim(Instant now, Instant leaseUntil, String owner) {
     Bson due = Filters.and(Filters.eq("status", PENDING),
         Filters.lte("nextAttemptAt", Date.from(now)), Filters.lte("leaseUntil", Date.from(now)));
-    return col.findOneAndUpdate(due,
-        Updates.combine(Updates.set("leaseUntil", Date.from(leaseUntil)),
-            Updates.set("leaseOwner", owner)),
-        new FindOneAndUpdateOptions().sort(Sorts.orderBy(Sorts.descending("urgent"),
-            Sorts.ascending("order"))).returnDocument(ReturnDocument.AFTER));
+    Bson lease = Updates.combine(Updates.set("leaseUntil", Date.from(leaseUntil)),
+        Updates.set("leaseOwner", owner));
+    FindOneAndUpdateOptions first = new FindOneAndUpdateOptions()
+        .sort(Sorts.ascending("order")).returnDocument(ReturnDocument.AFTER);
+    Document urgent = urgentCol.findOneAndUpdate(due, lease, first);
+    return urgent != null ? urgent : col.findOneAndUpdate(due, lease, first);
+  }
+
+  /** The collection an entry waits in: its lane. */
+  private MongoCollection<Document> lane(Document entry) {
+    return Boolean.TRUE.equals(entry.getBoolean("urgent")) ? urgentCol : col;
   }
 
   /** The first still-pending entry of the same chat enqueued before {@code entry}, if any. */
@@ -84,6 +95,7 @@ public class OutboxEntries {
   /** Drops a pending entry that was already done (a replayed enqueue). */
   public void discard(String id) {
     col.deleteOne(Filters.eq("_id", id));
+    urgentCol.deleteOne(Filters.eq("_id", id));
   }
 
   public void markSent(Document entry, String externalId, Instant at) {
@@ -101,7 +113,10 @@ public class OutboxEntries {
     if (error != null) {
       u.add(Updates.set("lastError", error));
     }
-    col.updateOne(Filters.eq("_id", id), Updates.combine(u));
+    Bson update = Updates.combine(u);
+    if (urgentCol.updateOne(Filters.eq("_id", id), update).getMatchedCount() == 0) {
+      col.updateOne(Filters.eq("_id", id), update);
+    }
   }
 
   /** Moves the entry to {@code outbox_done} with its final status (copy first, then delete). */
@@ -109,13 +124,14 @@ public class OutboxEntries {
     Document d = new Document(entry).append("status", status).append("lastError", error)
         .append("leaseUntil", NEVER);
     done.replaceOne(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
-    col.deleteOne(Filters.eq("_id", d.get("_id")));
+    lane(entry).deleteOne(Filters.eq("_id", d.get("_id")));
   }
 
   /** Drops every pending entry for a chat (the person blocked the bot). */
   public int dropChat(String channel, String chatId) {
-    List<Document> pending = col.find(Filters.and(Filters.eq("channel", channel),
-        Filters.eq("chatId", chatId))).into(new ArrayList<>());
+    Bson chat = Filters.and(Filters.eq("channel", channel), Filters.eq("chatId", chatId));
+    List<Document> pending = col.find(chat).into(new ArrayList<>());
+    urgentCol.find(chat).into(pending);
     for (Document d : pending) {
       finish(d, UNREACHABLE, "recipient unreachable");
     }
@@ -124,13 +140,15 @@ public class OutboxEntries {
 
   /** The entry, pending or done, or null. */
   public Document get(String id) {
-    Document d = col.find(Filters.eq("_id", id)).first();
+    Document d = urgentCol.find(Filters.eq("_id", id)).first();
+    d = d != null ? d : col.find(Filters.eq("_id", id)).first();
     return d != null ? d : done.find(Filters.eq("_id", id)).first();
   }
 
   /** Entries matching {@code filter}, pending and done. */
   public long count(Bson filter) {
-    return col.countDocuments(filter) + done.countDocuments(filter);
+    return col.countDocuments(filter) + urgentCol.countDocuments(filter)
+        + done.countDocuments(filter);
   }
 
   /** The stored entry as the channel sender sees it. */

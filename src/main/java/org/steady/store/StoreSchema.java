@@ -49,7 +49,7 @@ public class StoreSchema {
     for (String c :
         List.of(Collections.PATIENTS, Collections.SESSIONS, Collections.INBOX,
             Collections.TRANSCRIPTS, Collections.ANSWERS, Collections.OUTBOX,
-            Collections.OUTBOX_DONE, Collections.LOCAL_MESSAGES, Collections.LOCAL_REVS,
+            Collections.OUTBOX_URGENT, Collections.OUTBOX_DONE, Collections.LOCAL_MESSAGES, Collections.LOCAL_REVS,
             Collections.SCRIPT_VERSIONS, Collections.COUNTERS)) {
       if (!existing.contains(c)) {
         try {
@@ -69,8 +69,10 @@ public class StoreSchema {
     db.getCollection(Collections.TRANSCRIPTS).createIndex(Indexes.ascending("patientId", "order"));
     db.getCollection(Collections.ANSWERS)
         .createIndex(Indexes.ascending("patientId", "variable", "at"));
-    db.getCollection(Collections.OUTBOX).createIndex(Indexes.compoundIndex(
-        Indexes.ascending("status"), Indexes.descending("urgent"), Indexes.ascending("order")));
+    for (String lane : List.of(Collections.OUTBOX, Collections.OUTBOX_URGENT)) {
+      db.getCollection(lane).createIndex(Indexes.ascending("status", "order"));
+      db.getCollection(lane).createIndex(Indexes.ascending("channel", "chatId"));
+    }
     db.getCollection(Collections.OUTBOX)
         .createIndex(Indexes.ascending("channel", "chatId", "status", "order"));
     db.getCollection(Collections.OUTBOX_DONE).createIndex(Indexes.ascending("patientId"));
