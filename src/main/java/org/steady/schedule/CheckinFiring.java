@@ -48,6 +48,11 @@ class CheckinFiring {
   }
 
   Outcome fire(ScheduleDoc doc, Instant now) {
+    if (doc.nextDueAt() == null || doc.nextDueAt().isAfter(now)) {
+      // read after another instance moved it on (a store may return a newer version of a
+      // document than the one its query matched): never fire the next occurrence early
+      return Outcome.RACED;
+    }
     Recurrence r = doc.recurrence(props.watchDays());
     LocalDate date = null;
     boolean stale = Duration.between(doc.nextDueAt(), now).compareTo(props.grace()) > 0;

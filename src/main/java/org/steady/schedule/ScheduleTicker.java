@@ -81,6 +81,9 @@ class ScheduleTicker {
     for (int b = 0; b < MAX_BATCHES; b++) {
       List<Timers.Timer> due = timers.due(now, props.batch());
       for (Timers.Timer t : due) {
+        if (t.dueAt().isAfter(now)) {
+          continue;
+        }
         boolean stale = Duration.between(t.dueAt(), now).compareTo(props.grace()) > 0;
         if (stale && !t.urgent()) {
           dropped += timers.remove(t) ? 1 : 0;

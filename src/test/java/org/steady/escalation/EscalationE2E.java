@@ -18,9 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.steady.app.LocalChatClient;
 import org.steady.app.SteadyApplication;
-import org.steady.engine.Engine;
-import org.steady.engine.ScriptEngine;
-import org.steady.script.LiveCatalog;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,16 +34,11 @@ class EscalationE2E {
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Wiring {
+    // the app's own engine (ScriptEngine over the live catalog) runs the shipped scripts
     @Bean
     @Primary
     Clock testClock() {
       return CLOCK;
-    }
-
-    @Bean
-    @Primary
-    Engine scriptEngine(LiveCatalog catalog) {
-      return new ScriptEngine(catalog);
     }
   }
 
