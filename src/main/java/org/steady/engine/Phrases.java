@@ -66,8 +66,8 @@ final class Phrases {
           "Thanks for your message. Nothing is waiting for an answer right now.",
           "Gracias por tu mensaje. Ahora mismo no hay ninguna pregunta pendiente."}),
       Map.entry("red_flag", new String[] {
-          "Thank you for telling me. What you describe can be serious, so I have let your care team know straight away. If you are in danger or it is happening now, please call your local emergency number.",
-          "Gracias por contármelo. Lo que describes puede ser grave, así que he avisado a tu equipo de cuidado ahora mismo. Si estás en peligro o está pasando ahora, llama al número de emergencias local."}),
+          "Thank you for telling me. What you describe can be serious. I'm sending you numbers where you can reach someone right now, and if you have linked care contacts they are being told. If you are in danger or it is happening now, please call your local emergency number.",
+          "Gracias por contármelo. Lo que describes puede ser grave. Te envío ahora números donde puedes hablar con alguien, y si has vinculado contactos de cuidado, se les está avisando. Si estás en peligro o está pasando ahora, llama al número de emergencias local."}),
       Map.entry("error", new String[] {
           "Sorry — something went wrong on my side, so I stopped this conversation. Your answers so far are saved.",
           "Perdona, algo ha fallado por mi parte y he detenido esta conversación. Tus respuestas hasta ahora están guardadas."}));

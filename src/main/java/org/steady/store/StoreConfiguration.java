@@ -1,5 +1,7 @@
 package org.steady.store;
 
+import com.mongodb.MongoSecurityException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -38,8 +40,23 @@ public class StoreConfiguration {
     };
   }
 
+  /**
+   * The database, after one round trip: every store bean needs it, so an unreachable MongoDB is
+   * reported here, once, as one sentence, whichever feature asks first.
+   */
   @Bean
   MongoDatabase steadyDatabase(MongoClient client, StoreTarget target) {
-    return client.getDatabase(target.database());
+    MongoDatabase db = client.getDatabase(target.database());
+    try {
+      db.runCommand(new org.bson.Document("ping", 1));
+    } catch (MongoTimeoutException e) {
+      throw new StoreUnreachableException("Cannot reach MongoDB at " + target.hosts()
+          + " within " + target.timeoutSeconds()
+          + " seconds: check MONGODB_URI and that the server runs.", e);
+    } catch (MongoSecurityException e) {
+      throw new StoreUnreachableException("MongoDB at " + target.hosts()
+          + " refused the credentials given in MONGODB_URI.", e);
+    }
+    return db;
   }
 }

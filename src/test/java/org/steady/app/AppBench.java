@@ -66,6 +66,9 @@ class AppBench {
   void memoryAndReplyLatencyWithAFreshStoreAndWithTenThousandPatients() throws Exception {
     Thread.sleep(2000); // let start-up work settle before reading idle memory
     memory("idle");
+    Load.Latencies alone = new Load(app.client()).alone(20);
+    figure("reply latency, one patient alone", "%d replies: median %.1f ms, max %.1f ms; %d late",
+        alone.count(), alone.percentile(50), alone.percentile(100), alone.late());
     latency("with a fresh store");
 
     long t0 = System.nanoTime();

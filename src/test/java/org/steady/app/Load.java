@@ -94,7 +94,7 @@ final class Load {
     try {
       List<Future<long[]>> results = new ArrayList<>();
       for (String id : ids) {
-        results.add(pool.submit(() -> talk(id, each)));
+        results.add(pool.submit(() -> talk(id, each, 2000, 4000)));
       }
       List<Long> all = new ArrayList<>();
       int late = 0;
@@ -114,33 +114,49 @@ final class Load {
     }
   }
 
+  /** One patient alone sends {@code n} messages back to back: the service time without load. */
+  Latencies alone(int n) throws InterruptedException {
+    String id = client.post(API, "{\"name\":\"Alone\",\"locale\":\"en\",\"start\":false}", 201)
+        .get("id").asString();
+    long t0 = System.nanoTime();
+    long[] all = talk(id, n, 0, 0);
+    long[] ok = java.util.Arrays.stream(all).filter(v -> v >= 0).toArray();
+    return new Latencies(ok, all.length - ok.length, (System.nanoTime() - t0) / 1e9);
+  }
+
   /** One patient's reply times; -1 for a reply not seen within {@link #REPLY_WAIT_SECONDS}. */
-  private long[] talk(String id, int each) throws InterruptedException {
+  private long[] talk(String id, int each, long minThinkMs, long spreadMs)
+      throws InterruptedException {
     String path = API + "/" + id + "/messages";
     Set<String> seen = new HashSet<>();
     long rev = 0;
-    Thread.sleep(ThreadLocalRandom.current().nextLong(4000)); // spread the first messages
+    Thread.sleep(ThreadLocalRandom.current().nextLong(spreadMs + 1)); // spread first messages
     long[] out = new long[each];
     for (int m = 0; m < each; m++) {
-      rev = drain(path, rev, seen);
-      long start = System.nanoTime();
-      client.post(path, "{\"text\":\"/help\"}", 202);
-      long deadline = start + TimeUnit.SECONDS.toNanos(REPLY_WAIT_SECONDS);
-      boolean replied = false;
-      while (!replied && System.nanoTime() < deadline) {
-        JsonNode page = client.get(path + "?after=" + rev);
-        for (JsonNode msg : page.get("messages")) {
-          if (seen.add(msg.get("id").asString()) && "out".equals(msg.get("direction").asString())) {
-            replied = true;
+      try {
+        rev = drain(path, rev, seen);
+        long start = System.nanoTime();
+        client.post(path, "{\"text\":\"/help\"}", 202);
+        long deadline = start + TimeUnit.SECONDS.toNanos(REPLY_WAIT_SECONDS);
+        boolean replied = false;
+        while (!replied && System.nanoTime() < deadline) {
+          JsonNode page = client.get(path + "?after=" + rev);
+          for (JsonNode msg : page.get("messages")) {
+            if (seen.add(msg.get("id").asString())
+                && "out".equals(msg.get("direction").asString())) {
+              replied = true;
+            }
+          }
+          rev = page.get("rev").asLong();
+          if (!replied) {
+            Thread.sleep(5);
           }
         }
-        rev = page.get("rev").asLong();
-        if (!replied) {
-          Thread.sleep(5);
-        }
+        out[m] = replied ? System.nanoTime() - start : -1;
+      } catch (IllegalStateException timedOutOrRefused) {
+        out[m] = -1; // an HTTP request timed out (30 s): counted with the late replies
       }
-      out[m] = replied ? System.nanoTime() - start : -1;
-      Thread.sleep(2000 + ThreadLocalRandom.current().nextLong(4000));
+      Thread.sleep(minThinkMs + ThreadLocalRandom.current().nextLong(spreadMs + 1));
     }
     return out;
   }

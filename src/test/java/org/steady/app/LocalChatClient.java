@@ -86,7 +86,7 @@ public final class LocalChatClient {
 
   private Reply send(HttpRequest.Builder b) {
     try {
-      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(10)).build(),
+      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode body = r.body().isBlank() ? null : JSON.readTree(r.body());
       return new Reply(r.statusCode(), body);

@@ -80,6 +80,57 @@ class EscalationE2E {
     }
   }
 
+  /**
+   * The issue's own case: the daily check-in's direct safety question answered "Yes" with the
+   * button. Crisis resources reach the patient, the first contact is alerted with buttons, and
+   * with no acknowledgement the second contact is alerted after the configured 15 minutes.
+   */
+  @Test
+  void safetyQuestionAnsweredYesGivesCrisisResourcesAndReEscalatesWithoutAck() {
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(
+        SteadyApplication.class, Wiring.class).run("--server.port=0",
+            "--steady.data-dir=" + tmp.resolve("data2"), "--steady.conversations-dir=conversations",
+            "--steady.escalation.tick=100ms")) {
+      LocalChatClient chat = new LocalChatClient(
+          ((WebServerApplicationContext) app).getWebServer().getPort());
+      String patient = chat.createPatient("{\"name\":\"Ana\",\"locale\":\"en\",\"start\":false}");
+      String first = chat.createPatient("{\"name\":\"Cara\",\"start\":false}");
+      String second = chat.createPatient("{\"name\":\"Dan\",\"start\":false}");
+      link(chat, patient, first, "clinician");
+      link(chat, patient, second, "peer");
+
+      chat.say(patient, "/checkin");
+      // typed answers, as a patient may type instead of pressing (docs/examples/daily-checkin.inputs)
+      for (String answer : new String[] {"6", "Poorly", "7", "Shaking or trembling, Headache",
+          "Moderate", "Severe", "Some", "Yes"}) {
+        chat.say(patient, answer);
+      }
+      JsonNode safety = chat.awaitMessage(patient, m -> text(m).contains("thoughts of harming"));
+      String yes = null;
+      for (JsonNode row : safety.get("buttons")) {
+        for (JsonNode b : row) {
+          if (b.get("label").asString().equals("Yes")) {
+            yes = b.get("data").asString();
+          }
+        }
+      }
+      assertThat(yes).as("the safety question offers a Yes button").isNotNull();
+      long t0 = System.nanoTime();
+      chat.press(patient, yes);
+      chat.awaitMessage(patient, m -> text(m).contains("local emergency") || text(m).contains("988"));
+      System.out.println("E2E: safety question Yes -> crisis resources shown in "
+          + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
+      JsonNode alert = chat.awaitMessage(first, m -> text(m).startsWith("Steady alert"));
+      assertThat(text(alert)).contains("Ana").contains("urgent").contains("self-harm");
+      assertThat(alert.get("buttons").get(0)).hasSize(2);
+      assertThat(chat.messages(second)).noneMatch(m -> text(m).startsWith("Steady alert"));
+
+      CLOCK.advance(Duration.ofMinutes(15));
+      JsonNode again = chat.awaitMessage(second, m -> text(m).startsWith("Steady alert"));
+      assertThat(text(again)).contains("earlier contact has not acknowledged");
+    }
+  }
+
   private static void link(LocalChatClient chat, String patient, String contact, String role) {
     int before = invites(chat, patient).size();
     chat.say(patient, "/invite");
