@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -40,6 +41,9 @@ class Schedules {
     this.clock = clock;
     this.props = props;
     col.createIndex(Indexes.ascending("nextDueAt"));
+    // the compare-and-set filter {_id, rev}: MongoDB serves it from _id already; the embedded
+    // server only uses an index whose keys equal the filter's, else it scans every schedule
+    col.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
   }
 
   Optional<ScheduleDoc> find(String patientId) {

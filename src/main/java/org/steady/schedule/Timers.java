@@ -3,6 +3,7 @@ package org.steady.schedule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -39,6 +40,8 @@ class Timers {
   Timers(MongoDatabase db) {
     this.col = db.getCollection(COLLECTION);
     col.createIndex(Indexes.ascending("dueAt"));
+    // the conditional delete {_id, at}; see Schedules for why
+    col.createIndex(Indexes.ascending("_id", "at"), new IndexOptions().unique(true));
   }
 
   static String id(String patientId, String timerId) {

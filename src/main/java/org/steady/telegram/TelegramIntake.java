@@ -2,7 +2,16 @@ package org.steady.telegram;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +39,12 @@ class TelegramIntake implements LongPollingUpdateConsumer {
   private final InboundHandler handler;
   private final TelegramClient client;
   private final Clock clock;
+  private final ExecutorService workers = Executors.newFixedThreadPool(8, r -> {
+    Thread t = new Thread(r, "steady-telegram-intake");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicInteger firstFailed = new AtomicInteger(Integer.MAX_VALUE);
   private volatile @Nullable IntConsumer rewind;
 
   TelegramIntake(UpdateMapper mapper, InboundHandler handler, TelegramClient client, Clock clock) {
@@ -56,32 +71,56 @@ class TelegramIntake implements LongPollingUpdateConsumer {
 
   /**
    * Stores every update of the batch; throws if one could not be stored (the webhook answers
-   * 500 then, and Telegram redelivers).
+   * 500 then, and Telegram redelivers). Chats are stored in parallel (so the store's group
+   * commit covers many at once), each chat's updates in order.
    */
   void accept(List<Update> updates) {
-    List<UpdateMapper.Mapped> done = new ArrayList<>(updates.size());
     List<Update> sorted = new ArrayList<>(updates);
     sorted.sort((a, b) -> Integer.compare(a.getUpdateId(), b.getUpdateId()));
+    Map<String, List<Update>> byChat = new LinkedHashMap<>();
+    Map<Update, UpdateMapper.Mapped> mapped = new HashMap<>();
+    for (Update u : sorted) {
+      UpdateMapper.Mapped m = mapper.map(u, clock.instant());
+      mapped.put(u, m);
+      String chat = m.inbound() == null ? "" : m.inbound().chatId();
+      byChat.computeIfAbsent(chat, c -> new ArrayList<>()).add(u);
+    }
+    List<UpdateMapper.Mapped> done = Collections.synchronizedList(new ArrayList<>());
+    List<CompletableFuture<Void>> chats = new ArrayList<>();
+    for (List<Update> chat : byChat.values()) {
+      Runnable store = () -> store(chat, mapped, done);
+      chats.add(byChat.size() == 1 ? CompletableFuture.runAsync(store, Runnable::run)
+          : CompletableFuture.runAsync(store, workers));
+    }
     try {
-      for (Update u : sorted) {
-        UpdateMapper.Mapped m = mapper.map(u, clock.instant());
-        if (m.inbound() != null) {
-          try {
-            handler.accept(m.inbound());
-          } catch (RuntimeException e) {
-            log.warn("could not store telegram update {}: {}", u.getUpdateId(),
-                e.getClass().getName());
-            IntConsumer r = rewind;
-            if (r != null) {
-              r.accept(u.getUpdateId() - 1);
-            }
-            throw e;
-          }
-        }
-        done.add(m);
+      CompletableFuture.allOf(chats.toArray(new CompletableFuture[0])).join();
+    } catch (CompletionException e) {
+      int failed = firstFailed.getAndSet(Integer.MAX_VALUE);
+      IntConsumer r = rewind;
+      if (r != null && failed != Integer.MAX_VALUE) {
+        r.accept(failed - 1);
       }
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     } finally {
       done.forEach(this::react);
+    }
+  }
+
+  private void store(
+      List<Update> chat, Map<Update, UpdateMapper.Mapped> mapped, List<UpdateMapper.Mapped> done) {
+    for (Update u : chat) {
+      UpdateMapper.Mapped m = mapped.get(u);
+      if (m.inbound() != null) {
+        try {
+          handler.accept(m.inbound());
+        } catch (RuntimeException e) {
+          log.warn("could not store telegram update {}: {}", u.getUpdateId(),
+              e.getClass().getName());
+          firstFailed.accumulateAndGet(u.getUpdateId(), Math::min);
+          throw e;
+        }
+      }
+      done.add(m);
     }
   }
 

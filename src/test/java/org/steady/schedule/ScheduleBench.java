@@ -66,6 +66,7 @@ class ScheduleBench {
         }
       }
       double loadS = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("ScheduleBench: stored %,d schedules in %.1f s%n", PATIENTS, loadS);
       long dueCount = rig.schedules.due(T, PATIENTS).size();
 
       long t1 = System.nanoTime();
@@ -85,9 +86,7 @@ class ScheduleBench {
 
   @Test
   void sendRateAgainstTheConfiguredLimit() throws Exception {
-    for (int limit : new int[] {30, 200}) {
-      sendRate(limit, Duration.ofSeconds(15));
-    }
+    sendRate(30, Duration.ofSeconds(10));
   }
 
   private void sendRate(int limit, Duration window) throws Exception {

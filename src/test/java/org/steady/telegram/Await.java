@@ -8,7 +8,11 @@ final class Await {
   private Await() {}
 
   static void until(String what, BooleanSupplier condition) {
-    long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    until(what, Duration.ofSeconds(20), condition);
+  }
+
+  static void until(String what, Duration timeout, BooleanSupplier condition) {
+    long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
         throw new AssertionError("timed out waiting until " + what);

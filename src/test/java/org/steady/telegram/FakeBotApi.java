@@ -32,7 +32,7 @@ final class FakeBotApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One recorded call: lowercased method name and its parameters. */
-  record Call(String method, Map<String, Object> params) {
+  record Call(String method, Map<String, Object> params, long atNanos) {
     String param(String name) {
       Object v = params.get(name);
       return v == null ? null : String.valueOf(v);
@@ -161,7 +161,7 @@ final class FakeBotApi implements AutoCloseable {
         return;
       }
       synchronized (this) {
-        calls.add(new Call(method, params));
+        calls.add(new Call(method, params, System.nanoTime()));
       }
       String chat = params.get("chat_id") == null ? null : String.valueOf(params.get("chat_id"));
       if (chat != null && blocked.contains(chat)) {
