@@ -100,6 +100,17 @@ class InboxProcessor {
     }
     Patient p = known.orElseGet(() -> patients.findOrCreate(in.channel(), in.chatId(),
         in.displayName(), in.languageCode()));
+    boolean unsolicited = in.kind() == Inbound.Kind.START || in.kind() == Inbound.Kind.TIMER;
+    if (unsolicited && patients.isStopped(p.id())) {
+      // opted out with /stop: no check-ins, reminders or timers until they send /start
+      log.info("inbox entry {}: patient stopped, {} skipped", entry.id(), in.kind());
+      inbox.markProcessed(entry.id());
+      return true;
+    }
+    if (in.kind() == Inbound.Kind.COMMAND && "start".equals(in.command())
+        && patients.isStopped(p.id())) {
+      patients.setStopped(p.id(), false);
+    }
     if (p.unreachable() && in.kind() != Inbound.Kind.START && in.kind() != Inbound.Kind.TIMER) {
       patients.setUnreachable(p.channel(), p.chatId(), false);
     }

@@ -36,9 +36,11 @@ class CheckinFiring {
   private final Outbox outbox;
   private final InboundHandler inbound;
   private final ScheduleProperties props;
+  private final org.steady.store.Patients patients;
 
   CheckinFiring(Schedules schedules, TaperPlans plans, PatientProfiles profile, Outbox outbox,
-      InboundHandler inbound, ScheduleProperties props) {
+      InboundHandler inbound, ScheduleProperties props, org.steady.store.Patients patients) {
+    this.patients = patients;
     this.schedules = schedules;
     this.plans = plans;
     this.profile = profile;
@@ -78,6 +80,11 @@ class CheckinFiring {
     return date == null ? Outcome.DROPPED : stale ? Outcome.LATE : Outcome.FIRED;
   }
 
+  /** Opted out with /stop: the taper reminder waits like everything unsolicited. */
+  private boolean stopped(String patientId) {
+    return patients.isStopped(patientId);
+  }
+
   static String key(String patientId, LocalDate date) {
     return "checkin:" + patientId + ":" + date + ":" + SLOT;
   }
@@ -87,7 +94,7 @@ class CheckinFiring {
     String pid = doc.patientId();
     Optional<TaperPlan.Step> step = doc.watchStarts().contains(date)
         ? plans.find(pid).flatMap(p -> p.startingOn(date)) : Optional.empty();
-    if (step.isPresent()) {
+    if (step.isPresent() && !stopped(pid)) {
       outbox.enqueue("taper:" + pid + ":" + date, pid, doc.channel(), doc.chatId(), "send",
           reminder(step.get()), List.of(), null, false);
       profile.set(pid, "planned_step_today", step.get().words());

@@ -79,6 +79,20 @@ public class Patients {
         Updates.set("unreachable", unreachable));
   }
 
+  /**
+   * A patient who sent /stop gets nothing unsolicited (check-ins, reminders, taper reminders)
+   * until they send /start again; what they write themselves is still answered.
+   */
+  public void setStopped(String patientId, boolean stopped) {
+    col.updateOne(Filters.eq("_id", patientId), Updates.set("stopped", stopped));
+  }
+
+  public boolean isStopped(String patientId) {
+    Document d = col.find(Filters.eq("_id", patientId))
+        .projection(new Document("stopped", 1)).first();
+    return d != null && d.getBoolean("stopped", false);
+  }
+
   public boolean isUnreachable(String channel, String chatId) {
     Document d = col.find(Filters.eq("_id", Patient.idFor(channel, chatId)))
         .projection(new Document("unreachable", 1)).first();

@@ -68,7 +68,8 @@ final class Rig implements AutoCloseable {
     timers = new Timers(db);
     plans = new TaperPlans(db, clock);
     settings = new CheckinSettings(schedules, clock, profiles);
-    CheckinFiring firing = new CheckinFiring(schedules, plans, profiles, outbox, inbox, props);
+    CheckinFiring firing = new CheckinFiring(schedules, plans, profiles, outbox, inbox, props,
+        new org.steady.store.Patients(db, clock));
     ticker = new ScheduleTicker(schedules, firing, timers, inbox, props, clock);
     timerEffects = new TimerEffects(timers, schedules, props, profiles);
     ScheduleEscalations escalations = new ScheduleEscalations(() -> List.<EffectHandler>of(raised).stream());
