@@ -31,9 +31,7 @@ class TelegramBot implements SmartLifecycle {
       new BotCommand("help", "What Steady can do"),
       new BotCommand("stop", "Stop all messages"),
       new BotCommand("invite", "Invite a care contact"),
-      new BotCommand("contacts", "Your care contacts"),
-      new BotCommand("export", "Download your data"),
-      new BotCommand("delete", "Delete your data"));
+      new BotCommand("contacts", "Your care contacts"));
 
   private final TelegramProperties props;
   private final TelegramClient client;
