@@ -44,7 +44,7 @@ public final class AppProcess implements AutoCloseable {
 
   /** Waits (bounded) for the web server and returns its port. */
   public int awaitPort() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {
       Matcher m = PORT.matcher(output());
       if (m.find()) {
@@ -60,7 +60,7 @@ public final class AppProcess implements AutoCloseable {
 
   /** Waits (bounded) for the process to end and returns its exit code. */
   public int awaitExit() throws InterruptedException {
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("app did not exit");
     }
@@ -80,7 +80,7 @@ public final class AppProcess implements AutoCloseable {
   /** SIGTERM: graceful shutdown. */
   public void stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
   }

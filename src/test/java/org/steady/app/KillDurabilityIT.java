@@ -49,7 +49,7 @@ class KillDurabilityIT {
 
     try (AppProcess app = AppProcess.start(EchoEngineMain.class, env, tmp.resolve("2.log"))) {
       LocalChatClient chat = new LocalChatClient(app.awaitPort());
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       java.util.Set<String> replies = new java.util.HashSet<>();
       long rev = 0;
       while (replies.size() < MESSAGES && System.nanoTime() < deadline) {
