@@ -1,5 +1,6 @@
 package org.steady.escalation;
 
+import org.steady.store.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
