@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,7 +18,7 @@ class ConversationReloadIT {
   @Test
   void validEditGoesLiveAndBrokenEditIsRefusedWhileTheOldVersionKeepsServing() throws Exception {
     Path conversations = tmp.resolve("conversations");
-    copy(Path.of(TestConversations.DIR), conversations);
+    TestConversations.copyTo(conversations);
     Path file = conversations.resolve("daily-checkin.yaml");
     try (ConfigurableApplicationContext app = start(conversations)) {
       LiveCatalog catalog = app.getBean(LiveCatalog.class);
@@ -47,18 +45,5 @@ class ConversationReloadIT {
         .run("--server.port=0", "--steady.data-dir=" + tmp.resolve("data"),
             "--steady.conversations-dir=" + conversations,
             "--steady.conversations-watch-interval=0");
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.steady.app;
 
+import org.steady.testing.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,16 +68,18 @@ public final class LocalChatClient {
 
   /** Polls (bounded) until some message satisfies {@code p}; returns it. */
   public JsonNode awaitMessage(String patient, Predicate<JsonNode> p) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (JsonNode m : messages(patient)) {
-        if (p.test(m)) {
-          return m;
+    try {
+      return Await.value("a message for " + patient, Duration.ofSeconds(20), () -> {
+        for (JsonNode m : messages(patient)) {
+          if (p.test(m)) {
+            return m;
+          }
         }
-      }
-      pause();
+        return null;
+      });
+    } catch (AssertionError timedOut) {
+      throw new AssertionError("no such message; have " + messages(patient));
     }
-    throw new AssertionError("no such message; have " + messages(patient));
   }
 
   /** The newest open question's first button data. */
@@ -95,11 +98,4 @@ public final class LocalChatClient {
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +23,7 @@ class PinnedVersionsIT {
   @Test
   void pinnedVersionIsRestoredAfterTheFileChangedAndTheAppRestarted() throws Exception {
     Path conversations = tmp.resolve("conversations");
-    copy(Path.of(TestConversations.DIR), conversations);
+    TestConversations.copyTo(conversations);
     String oldVersion;
     try (ConfigurableApplicationContext app = start(conversations)) {
       oldVersion = app.getBean(LiveCatalog.class).latest("daily-checkin").orElseThrow().version();
@@ -52,18 +50,5 @@ class PinnedVersionsIT {
     return new SpringApplicationBuilder(SteadyApplication.class, EchoEngineConfig.class)
         .run("--server.port=0", "--steady.data-dir=" + tmp.resolve("data"),
             "--steady.conversations-dir=" + conversations);
-  }
-
-  private static void copy(Path from, Path to) throws Exception {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

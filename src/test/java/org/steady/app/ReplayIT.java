@@ -1,5 +1,6 @@
 package org.steady.app;
 
+import org.steady.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -82,20 +83,14 @@ class ReplayIT {
         s == null ? 0 : s.get("version", Number.class).longValue());
   }
 
-  private void awaitOutboxSettled(String patient) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (db.getCollection("outbox").countDocuments(Filters.eq("patientId", "local:" + patient))
-        > 0) {
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitOutboxSettled(String patient) {
+    Await.until("the outbox of " + patient + " is empty", Duration.ofSeconds(10),
+        () -> db.getCollection("outbox")
+            .countDocuments(Filters.eq("patientId", "local:" + patient)) == 0);
   }
 
-  private void awaitProcessed(String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!InboxStore.PROCESSED.equals(inbox.get(id).status())) {
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(20);
-    }
+  private void awaitProcessed(String id) {
+    Await.until(id + " is processed", Duration.ofSeconds(10),
+        () -> InboxStore.PROCESSED.equals(inbox.get(id).status()));
   }
 }

@@ -1,6 +1,6 @@
 package org.steady.escalation;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.MutableClock;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

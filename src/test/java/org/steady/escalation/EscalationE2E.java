@@ -1,6 +1,6 @@
 package org.steady.escalation;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package org.steady.escalation;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.Await;
+import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
@@ -101,31 +102,18 @@ class EscalationRestartIT {
     }
   }
 
-  private static void awaitField(MongoDatabase db, String id, String field, int atLeast)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+  private static void awaitField(MongoDatabase db, String id, String field, int atLeast) {
+    Await.until(id + " reaches " + field + " " + atLeast, Duration.ofSeconds(20), () -> {
       Document d = outbox(db, id);
-      if (d != null && d.getInteger(field, 0) >= atLeast) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(id + " never reached " + field + " " + atLeast + ": "
-        + outbox(db, id));
+      return d != null && d.getInteger(field, 0) >= atLeast;
+    });
   }
 
-  private static Document awaitStatus(MongoDatabase db, String id, String status)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+  private static Document awaitStatus(MongoDatabase db, String id, String status) {
+    return Await.value(id + " is " + status, Duration.ofSeconds(20), () -> {
       Document d = outbox(db, id);
-      if (d != null && status.equals(d.getString("status"))) {
-        return d;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(id + " never " + status + ": " + outbox(db, id));
+      return d != null && status.equals(d.getString("status")) ? d : null;
+    });
   }
 
   @Test
@@ -194,16 +182,8 @@ class EscalationRestartIT {
     return null;
   }
 
-  private static Document await(MongoDatabase db, String id) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      Document d = outbox(db, id);
-      if (d != null) {
-        return d;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no outbox entry " + id + " within 20 s");
+  private static Document await(MongoDatabase db, String id) {
+    return Await.value("an outbox entry " + id, Duration.ofSeconds(20), () -> outbox(db, id));
   }
 
   private ConfigurableApplicationContext start() {

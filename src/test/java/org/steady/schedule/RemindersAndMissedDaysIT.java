@@ -1,6 +1,6 @@
 package org.steady.schedule;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;

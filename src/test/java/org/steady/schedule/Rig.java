@@ -1,6 +1,6 @@
 package org.steady.schedule;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.MutableClock;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;

@@ -1,11 +1,11 @@
 package org.steady.script;
 
+import org.steady.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.steady.engine.Script;
@@ -94,11 +94,8 @@ class ConversationWatcherTest {
 
       edit(dir.resolve("coping.yaml"), "Take care.", "Take good care.");
 
-      Instant deadline = Instant.now().plusSeconds(10);
-      while (live.latest("coping").orElseThrow().version().equals(before)
-          && Instant.now().isBefore(deadline)) {
-        Thread.sleep(10); // polling for the async reload, bounded by the deadline
-      }
+      Await.until("the watcher reloads coping", Duration.ofSeconds(10),
+          () -> !live.latest("coping").orElseThrow().version().equals(before));
       assertThat(live.latest("coping").orElseThrow().version()).isNotEqualTo(before);
     }
   }

@@ -1,5 +1,6 @@
 package org.steady.store;
 
+import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;

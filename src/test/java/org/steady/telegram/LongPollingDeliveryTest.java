@@ -1,6 +1,7 @@
 package org.steady.telegram;
 
-import org.steady.store.MutableClock;
+import org.steady.testing.Await;
+import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

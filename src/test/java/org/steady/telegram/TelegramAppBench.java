@@ -1,5 +1,6 @@
 package org.steady.telegram;
 
+import org.steady.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.steady.telegram;
 
+import org.steady.testing.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,17 +1,18 @@
-package org.steady.telegram;
+package org.steady.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Polls for an asynchronous outcome with a bounded timeout (never waits for time to pass). */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(String what, BooleanSupplier condition) {
+  public static void until(String what, BooleanSupplier condition) {
     until(what, Duration.ofSeconds(20), condition);
   }
 
-  static void until(String what, Duration timeout, BooleanSupplier condition) {
+  public static void until(String what, Duration timeout, BooleanSupplier condition) {
     long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
@@ -24,5 +25,14 @@ final class Await {
         throw new AssertionError("interrupted waiting until " + what);
       }
     }
+  }
+
+  /** Polls {@code probe} until it gives a non-null value, and returns that value. */
+  public static <T> T value(String what, Duration timeout, Supplier<T> probe) {
+    Object[] found = new Object[1];
+    until(what, timeout, () -> (found[0] = probe.get()) != null);
+    @SuppressWarnings("unchecked")
+    T t = (T) found[0];
+    return t;
   }
 }

@@ -1,4 +1,4 @@
-package org.steady.store;
+package org.steady.testing;
 
 import java.time.Clock;
 import java.time.Duration;
