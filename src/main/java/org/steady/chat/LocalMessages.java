@@ -25,7 +25,8 @@ import org.steady.store.Collections;
  * {@code local_revs} ({@code <chat>:<rev>} → message id), so a reader asking for revisions after
  * {@code n} finds new and changed messages (ticks, closed questions) by id lookups only (the
  * embedded server scans for anything else). Writes for one chat are serialised, and a reader
- * stops at the first revision not yet written, so revisions become visible in order.
+ * stops at the newest revision if it is not written yet, so revisions become visible in order;
+ * an older unwritten revision is a hole left by a crash and is skipped.
  */
 @Component
 class LocalMessages {
@@ -90,8 +91,16 @@ class LocalMessages {
     long rev = after;
     for (long r = after + 1; r <= latest; r++) {
       Document d = revs.find(Filters.eq("_id", chatId + ":" + r)).first();
+      if (d == null && r == latest) {
+        break; // the newest revision may still be being written
+      }
       if (d == null) {
-        break; // still being written
+        // A hole: writes are serialised, so a later revision was handed out only after this one
+        // finished or its writer died. A crash between the counter and the record leaves one;
+        // waiting for it would hide every later message. The message itself is re-delivered by
+        // the outbox under a new revision.
+        rev = r;
+        continue;
       }
       ids.remove(d.getString("messageId"));
       ids.put(d.getString("messageId"), r);
