@@ -124,12 +124,13 @@ async function main() {
     await tab1.click('.chip[data-command="/checkin"]');
     await tab1.waitForSelector('.msg.in.command >> text=/checkin');
     await converse(tab1, { name: 'Ana', locale: 'en' }, 'check-in');
+    // the end of the check-in as the patient sees it, before scrolling back to the ticks
+    await tab1.screenshot({ path: path.join(SHOTS, '03-checkin-done.png'), fullPage: true });
     const ticked = tab1.locator('.keyboard button[aria-pressed="true"]');
     if (await ticked.count()) {
       await ticked.last().scrollIntoViewIfNeeded();
       await tab1.screenshot({ path: path.join(SHOTS, '03a-checkin-ticks.png') });
     }
-    await tab1.screenshot({ path: path.join(SHOTS, '03-checkin-done.png'), fullPage: true });
 
     const anaMessages = await transcript(ana);
     const inbound = anaMessages.filter(m => m.direction === 'in').map(m => m.text);
