@@ -68,6 +68,9 @@ final class Phrases {
       Map.entry("red_flag", new String[] {
           "Thank you for telling me. What you describe can be serious. I'm sending you numbers where you can reach someone right now, and if you have linked care contacts they are being told. If you are in danger or it is happening now, please call your local emergency number.",
           "Gracias por contármelo. Lo que describes puede ser grave. Te envío ahora números donde puedes hablar con alguien, y si has vinculado contactos de cuidado, se les está avisando. Si estás en peligro o está pasando ahora, llama al número de emergencias local."}),
+      Map.entry("red_flag_resume", new String[] {
+          "Take your time. Whenever you feel ready, we can carry on where we were.",
+          "Tómate tu tiempo. Cuando te sientas con fuerzas, seguimos donde estábamos."}),
       Map.entry("error", new String[] {
           "Sorry — something went wrong on my side, so I stopped this conversation. Your answers so far are saved.",
           "Perdona, algo ha fallado por mi parte y he detenido esta conversación. Tus respuestas hasta ahora están guardadas."}));

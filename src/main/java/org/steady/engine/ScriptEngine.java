@@ -78,6 +78,8 @@ public final class ScriptEngine implements Engine {
     });
     if (r.pending != null) {
       String reask = Answers.typed(r, r.currentStep(), text);
+      // after crisis words, a gentle pause rather than "Sorry, I didn't catch that"
+      if (reask != null && flag.isPresent()) reask = Phrases.get("red_flag_resume", r.locale());
       if (reask != null) Questions.resend(r, reask, false);
     } else if (r.frames.isEmpty() && flag.isEmpty()) {
       r.say(Phrases.get("idle", r.locale()), false);
