@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Guards every {@code /api/admin/**} endpoint with one bearer token ({@code steady.admin-token},
@@ -21,6 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class AdminTokenFilter extends OncePerRequestFilter {
   public static final String PREFIX = "/api/admin/";
+  private static final UrlPathHelper PATHS = new UrlPathHelper();
 
   private final byte[] expected;
 
@@ -33,9 +35,14 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
     return expected != null;
   }
 
+  /**
+   * Decides on the path as the dispatcher routes it (decoded, {@code ;params} removed, {@code //}
+   * folded), never on the raw URI: {@code /api/admin;x/escalations} and
+   * {@code /api/%61dmin/escalations} reach the admin controllers too, so they must be guarded.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = PATHS.getPathWithinApplication(request);
     return !(path.startsWith(PREFIX) || path.equals("/api/admin"));
   }
 

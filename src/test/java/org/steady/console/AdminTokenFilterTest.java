@@ -59,4 +59,13 @@ class AdminTokenFilterTest {
     assertThat(call(off, "/api/local/messages", null).getStatus()).isEqualTo(299);
     assertThat(call(off, "/api/administrator", null).getStatus()).isEqualTo(299);
   }
+
+  @Test
+  void disguisedAdminPathsAreGuardedToo() throws Exception {
+    AdminTokenFilter f = new AdminTokenFilter("s3cret-token");
+    for (String path : new String[] {"/api/admin;x/escalations", "/api/%61dmin/escalations",
+        "//api/admin/escalations", "/api/admin/escalations;jsessionid=1", "/api/admin;x"}) {
+      assertThat(call(f, path, null).getStatus()).as(path).isEqualTo(401);
+    }
+  }
 }
