@@ -105,10 +105,22 @@ public class OutboxEntries {
 
   /** Releases the claim and tries again at {@code next}; counts an attempt if asked. */
   public void reschedule(String id, Instant next, boolean countAttempt, String error) {
+    reschedule(id, next, countAttempt, false, error);
+  }
+
+  /**
+   * Releases the claim and tries again at {@code next}. {@code attempts} counts every try,
+   * {@code failures} only those that count towards giving up (not a 429 with a retry-after).
+   */
+  public void reschedule(String id, Instant next, boolean countAttempt, boolean countFailure,
+      String error) {
     List<Bson> u = new ArrayList<>(List.of(Updates.set("nextAttemptAt", Date.from(next)),
         Updates.set("leaseUntil", NEVER)));
     if (countAttempt) {
       u.add(Updates.inc("attempts", 1));
+    }
+    if (countFailure) {
+      u.add(Updates.inc("failures", 1));
     }
     if (error != null) {
       u.add(Updates.set("lastError", error));

@@ -27,7 +27,9 @@ import org.steady.chat.ChannelSender;
 /**
  * Carries outbox entries out through the channel's {@link ChannelSender}: claims the most urgent
  * due entry with a lease, delivers it, and marks it sent only on {@code SENT}. {@code RETRY}
- * backs off exponentially with jitter (at least the channel's {@code retryAfter});
+ * backs off exponentially with jitter (at least the channel's {@code retryAfter}); a non-urgent
+ * entry is given up after {@code max-attempts} failures (429s with a retry-after do not count),
+ * an urgent one (crisis message, alert) never is;
  * {@code THROTTLED} waits without counting an attempt; {@code UNREACHABLE} marks the patient
  * unreachable and drops what is pending for them. Runs on one thread, woken by {@link #nudge()}
  * after every enqueue and by a scheduled tick (for retries that became due).
@@ -37,6 +39,8 @@ public class OutboxRelay implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration NO_SENDER_WAIT = Duration.ofMinutes(1);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+  private static final Duration URGENT_MAX_BACKOFF = Duration.ofMinutes(1);
 
   private final OutboxEntries entries;
   private final Patients patients;
@@ -154,13 +158,22 @@ public class OutboxRelay implements DisposableBean {
         entries.reschedule(id, now.plus(orZero(r.retryAfter())), false, null);
         return;
       case RETRY:
-        int attempts = entry.getInteger("attempts", 0) + 1;
-        if (attempts >= maxAttempts) {
-          log.warn("outbox entry {} failed after {} attempts: {}", id, attempts, r.error());
+        // a 429 says when to come back: it is not a failure and never uses up the attempts
+        boolean toldWhen = r.retryAfter() != null;
+        int failures = entry.getInteger("failures", 0) + (toldWhen ? 0 : 1);
+        boolean urgent = entry.getBoolean("urgent", false);
+        if (failures >= maxAttempts && !urgent) {
+          log.warn("outbox entry {} failed after {} attempts: {}", id, failures, r.error());
           entries.finish(entry, OutboxEntries.FAILED, r.error());
-        } else {
-          entries.reschedule(id, now.plus(backoff(attempts, r.retryAfter())), true, r.error());
+          return;
         }
+        if (urgent && !toldWhen && failures % maxAttempts == 0) {
+          // a crisis message or an alert is never given up: it is retried until it is sent
+          log.warn("urgent outbox entry {} still not delivered after {} attempts: {}", id,
+              failures, r.error());
+        }
+        entries.reschedule(id, now.plus(backoff(Math.max(1, failures), r.retryAfter(), urgent)),
+            true, !toldWhen, r.error());
         return;
       case UNREACHABLE:
         patients.setUnreachable(entry.getString("channel"), entry.getString("chatId"), true);
@@ -175,10 +188,13 @@ public class OutboxRelay implements DisposableBean {
     }
   }
 
-  /** base * 2^(attempts-1), at most 10 minutes, plus up to 20% jitter, never below retryAfter. */
-  Duration backoff(int attempts, Duration retryAfter) {
+  /**
+   * base * 2^(attempts-1), at most 10 minutes (1 minute for urgent entries, which are never given
+   * up), plus up to 20% jitter, never below retryAfter.
+   */
+  Duration backoff(int attempts, Duration retryAfter, boolean urgent) {
     long base = baseBackoff.toMillis() << Math.min(attempts - 1, 20);
-    long capped = Math.min(base, Duration.ofMinutes(10).toMillis());
+    long capped = Math.min(base, (urgent ? URGENT_MAX_BACKOFF : MAX_BACKOFF).toMillis());
     long jitter = (long) (capped * 0.2 * ThreadLocalRandom.current().nextDouble());
     return Duration.ofMillis(Math.max(capped + jitter, orZero(retryAfter).toMillis()));
   }

@@ -105,6 +105,35 @@ class OutboxRelayIT {
   }
 
   @Test
+  void rateLimitsNeverUseUpTheAttempts() {
+    for (int i = 0; i < 5; i++) {
+      sender.script.add(ChannelSender.Result.retry(Duration.ofSeconds(30), "429"));
+    }
+    enqueue("a", "chat1", false);
+    for (int i = 0; i < 6; i++) {
+      relay.drain();
+      clock.advance(Duration.ofSeconds(31));
+    }
+    assertThat(status("a")).isEqualTo("sent");
+    assertThat(sender.delivered).hasSize(6);
+  }
+
+  @Test
+  void anUrgentEntryIsNeverGivenUp() {
+    for (int i = 0; i < 7; i++) {
+      sender.script.add(ChannelSender.Result.retry(null, "503"));
+    }
+    enqueue("crisis", "chat1", true);
+    for (int i = 0; i < 8; i++) {
+      relay.drain();
+      assertThat(status("crisis")).isNotEqualTo("failed");
+      clock.advance(Duration.ofSeconds(73)); // urgent back-off: at most a minute, +20% jitter
+    }
+    assertThat(status("crisis")).isEqualTo("sent");
+    assertThat(sender.delivered).hasSize(8);
+  }
+
+  @Test
   void unreachableMarksThePatientAndDropsWhatIsPending() {
     patients.findOrCreate("fake", "chat1", null, "en");
     sender.script.add(ChannelSender.Result.unreachable("403 blocked"));
