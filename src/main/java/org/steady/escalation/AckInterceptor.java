@@ -60,7 +60,10 @@ class AckInterceptor implements InboundInterceptor {
     String by = in.channel() + ":" + in.chatId();
     Instant now = clock.instant();
     String type = contacted ? "contacted" : "acknowledged";
-    if (escalations.acknowledge(e.id(), by, Escalations.event(now, type, index, by))) {
+    // in a staff group several people share one chat: the timeline names who pressed
+    String detail = e.targets().get(index).staff() && in.displayName() != null
+        ? by + " (" + in.displayName() + ")" : by;
+    if (escalations.acknowledge(e.id(), by, Escalations.event(now, type, index, detail))) {
       replies.text(contacted ? "Thank you for reaching out to them. This is recorded."
           : "Thank you. Your acknowledgement is recorded.");
       tellOthers(in, e, index);

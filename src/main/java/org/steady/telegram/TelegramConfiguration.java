@@ -2,6 +2,8 @@ package org.steady.telegram;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +30,15 @@ class TelegramConfiguration {
     return new CallbackData(props.botToken());
   }
 
+  /** The staff alert chat, when it is on Telegram, may press alert buttons although a group. */
   @Bean
-  TelegramIntake telegramIntake(
-      CallbackData callbacks, InboundHandler handler, TelegramClient client, Clock clock) {
-    return new TelegramIntake(new UpdateMapper(callbacks), handler, client, clock);
+  TelegramIntake telegramIntake(CallbackData callbacks, InboundHandler handler,
+      TelegramClient client, Clock clock,
+      @Value("${steady.escalation.staff-chat.channel:}") String staffChannel,
+      @Value("${steady.escalation.staff-chat.chat-id:}") String staffChatId) {
+    Set<String> staff = UpdateMapper.CHANNEL.equals(staffChannel.strip())
+        && !staffChatId.isBlank() ? Set.of(staffChatId.strip()) : Set.of();
+    return new TelegramIntake(new UpdateMapper(callbacks, staff), handler, client, clock);
   }
 
   @Bean

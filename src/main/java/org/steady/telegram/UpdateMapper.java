@@ -1,8 +1,10 @@
 package org.steady.telegram;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.steady.chat.Inbound;
 import org.steady.engine.PatientText;
@@ -16,7 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  * Turns one Telegram {@link Update} into what Steady does with it, without side effects. Private
  * chats only: edited messages, channel posts and anything else are ignored; a command in a group
  * gets a one-line notice. Button data is verified with {@link CallbackData}; forged data is
- * dropped and the press answered politely.
+ * dropped and the press answered politely. The one exception to "private chats only" is the staff
+ * alert chat, which is usually a group: its members press the alert buttons there.
  */
 final class UpdateMapper {
   static final String CHANNEL = "telegram";
@@ -26,10 +29,20 @@ final class UpdateMapper {
   static final String GROUP_NOTICE =
       "Steady works in private chats only. Open a private chat with me to start.";
 
+  /** Button payloads a staff group may send: the alert buttons (see escalation.AlertTexts). */
+  private static final List<String> ALERT_PAYLOADS = List.of("ack:", "contacted:");
+
   private final CallbackData callbacks;
+  private final Set<String> staffChats;
 
   UpdateMapper(CallbackData callbacks) {
+    this(callbacks, Set.of());
+  }
+
+  /** @param staffChats group chats whose members may press alert buttons (the staff chat) */
+  UpdateMapper(CallbackData callbacks, Set<String> staffChats) {
     this.callbacks = callbacks;
+    this.staffChats = Set.copyOf(staffChats);
   }
 
   /** What to do with one update; every field may be null (nothing to do). */
@@ -102,13 +115,17 @@ final class UpdateMapper {
     if (q.getMessage() == null || q.getData() == null || from == null) {
       return new Mapped(null, queryId, null, null, null); // e.g. inline-mode or game buttons
     }
-    if (q.getMessage().getChat() != null && !q.getMessage().getChat().isUserChat()) {
+    String chatId = String.valueOf(q.getMessage().getChatId());
+    boolean group = q.getMessage().getChat() != null && !q.getMessage().getChat().isUserChat();
+    if (group && !staffChats.contains(chatId)) {
       return new Mapped(null, queryId, GROUP_NOTICE, null, null);
     }
-    String chatId = String.valueOf(q.getMessage().getChatId());
     Optional<String> payload = callbacks.verify(chatId, q.getData());
     if (payload.isEmpty()) {
       return new Mapped(null, queryId, FORGED_ANSWER, null, null);
+    }
+    if (group && ALERT_PAYLOADS.stream().noneMatch(payload.get()::startsWith)) {
+      return new Mapped(null, queryId, GROUP_NOTICE, null, null);
     }
     if (CLOSED.equals(payload.get())) {
       return new Mapped(null, queryId, null, null, null);

@@ -90,6 +90,26 @@ class ReEscalationTest {
   }
 
   @Test
+  void staffAcknowledgeFromTheirChatAndTheTimelineNamesWhoPressed() {
+    w.patient("p1", "Ana", "en", "UTC");
+    w.link("p1", "c1", "clinician", false);
+    w.raise("p1", Severity.URGENT, "red_flag:self_harm", "local:e1:0");
+    w.clock.advance(Duration.ofMinutes(15));
+    w.dispatcher.runDue();
+    assertThat(alerts()).containsExactly("c1", "staff");
+    String ref = w.escalations.byId("local:e1:0").orElseThrow().ref();
+
+    w.press("staff", "ack:" + ref);
+
+    Escalation e = w.escalations.byId("local:e1:0").orElseThrow();
+    assertThat(e.status()).isEqualTo(Escalation.Status.ACKNOWLEDGED);
+    assertThat(e.acknowledgedBy()).isEqualTo("local:staff");
+    assertThat(e.timeline().get(e.timeline().size() - 2).getString("detail"))
+        .isEqualTo("local:staff (Namestaff)");
+    assertThat(w.outbox.last("c1").text()).contains("Program staff has acknowledged");
+  }
+
+  @Test
   void unlinkedContactIsSkipped() {
     w.patient("p1", "Ana", "en", "UTC");
     w.link("p1", "c1", "clinician", false);

@@ -86,6 +86,29 @@ class UpdateMapperTest {
   }
 
   @Test
+  void theStaffGroupMayPressAlertButtonsButNothingElse() {
+    UpdateMapper staff = new UpdateMapper(callbacks, java.util.Set.of("-100777"));
+    UpdateMapper.Mapped ack = staff.map(Updates.parse(groupCallback(-100777,
+        callbacks.sign("-100777", "ack:r1"))), Instant.EPOCH);
+    assertThat(ack.inbound().chatId()).isEqualTo("-100777");
+    assertThat(ack.inbound().callbackData()).isEqualTo("ack:r1");
+    UpdateMapper.Mapped answer = staff.map(Updates.parse(groupCallback(-100777,
+        callbacks.sign("-100777", "q1|good"))), Instant.EPOCH);
+    assertThat(answer.inbound()).isNull();
+    assertThat(answer.callbackAnswer()).isEqualTo(UpdateMapper.GROUP_NOTICE);
+    UpdateMapper.Mapped otherGroup = staff.map(Updates.parse(groupCallback(-100888,
+        callbacks.sign("-100888", "ack:r1"))), Instant.EPOCH);
+    assertThat(otherGroup.inbound()).isNull();
+    assertThat(otherGroup.callbackAnswer()).isEqualTo(UpdateMapper.GROUP_NOTICE);
+  }
+
+  private static Map<String, Object> groupCallback(long chatId, String data) {
+    return Map.of("callback_query", Map.of("id", "cb1", "from", Updates.user(7),
+        "chat_instance", "ci", "data", data,
+        "message", Updates.message(chatId, "supergroup", Map.of("text", "alert"))));
+  }
+
+  @Test
   void signedButtonBecomesChannelNeutralData() {
     UpdateMapper.Mapped m = map(Updates.callback(42, callbacks.sign("42", "q1|good")));
     assertThat(m.inbound().kind()).isEqualTo(Inbound.Kind.BUTTON);
