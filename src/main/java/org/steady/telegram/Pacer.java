@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Token buckets under Telegram's limits: one overall ({@code messagesPerSecond}, burst of one
- * second's worth) and one per chat ({@code perChatPerSecond}, burst of one). {@link #acquire}
+ * second's worth) and one per chat ({@code perChatPerSecond}, burst of one; a group chat, whose
+ * id is negative, at most {@code perGroupPerMinute} as well). {@link #acquire}
  * either takes a token from both and returns zero, or takes nothing and says how long to wait, so
  * the outbox relay can serve other chats (and urgent messages) meanwhile.
  */
@@ -20,10 +21,18 @@ final class Pacer {
   private final Bucket global;
   private final Map<String, Bucket> chats = new HashMap<>();
 
+  private final double groupRate;
+
   Pacer(Clock clock, double messagesPerSecond, double perChatPerSecond) {
+    this(clock, messagesPerSecond, perChatPerSecond, 20);
+  }
+
+  Pacer(Clock clock, double messagesPerSecond, double perChatPerSecond,
+      double perGroupPerMinute) {
     this.clock = clock;
     this.globalRate = messagesPerSecond;
     this.chatRate = perChatPerSecond;
+    this.groupRate = Math.min(perChatPerSecond, perGroupPerMinute / 60.0);
     this.global = new Bucket(Math.max(1, messagesPerSecond), nanos());
   }
 
@@ -32,6 +41,7 @@ final class Pacer {
     long now = nanos();
     global.refill(now, globalRate, Math.max(1, globalRate));
     Bucket chat = chats.computeIfAbsent(chatId, c -> new Bucket(1, now));
+    double chatRate = rateOf(chatId);
     chat.refill(now, chatRate, 1);
     if (global.tokens >= 1 && chat.tokens >= 1) {
       global.tokens -= 1;
@@ -45,11 +55,16 @@ final class Pacer {
 
   private void forgetIdleChats(long now) {
     if (chats.size() > MAX_TRACKED_CHATS) {
-      chats.values().removeIf(b -> {
-        b.refill(now, chatRate, 1);
-        return b.tokens >= 1;
+      chats.entrySet().removeIf(e -> {
+        e.getValue().refill(now, rateOf(e.getKey()), 1);
+        return e.getValue().tokens >= 1;
       });
     }
+  }
+
+  /** Telegram's group and supergroup chat ids are negative. */
+  private double rateOf(String chatId) {
+    return chatId.startsWith("-") ? groupRate : chatRate;
   }
 
   private long nanos() {

@@ -46,7 +46,8 @@ class TelegramConfiguration {
       MongoDatabase db, Clock clock, TelegramProperties props) {
     return new TelegramChannelSender(client, new Keyboards(callbacks),
         new MongoQuestionMessages(db, clock),
-        new Pacer(clock, props.messagesPerSecond(), props.perChatPerSecond()));
+        new Pacer(clock, props.messagesPerSecond(), props.perChatPerSecond(),
+            props.perGroupPerMinute()));
   }
 
   @Bean

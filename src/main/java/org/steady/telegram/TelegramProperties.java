@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param webhookSecret required with a webhook; Telegram echoes it in a header we check
  * @param messagesPerSecond overall outbound limit (Telegram: about 30/s)
  * @param perChatPerSecond outbound limit per chat (Telegram: about 1/s)
+ * @param perGroupPerMinute outbound limit per group chat, e.g. the staff chat (Telegram: 20/min)
  * @param pollTimeoutSeconds long-poll timeout of getUpdates
  */
 @ConfigurationProperties("steady.telegram")
@@ -20,6 +21,7 @@ public record TelegramProperties(
     String webhookSecret,
     double messagesPerSecond,
     double perChatPerSecond,
+    double perGroupPerMinute,
     int pollTimeoutSeconds) {
 
   public TelegramProperties {
@@ -29,6 +31,7 @@ public record TelegramProperties(
     webhookSecret = webhookSecret == null ? "" : webhookSecret.trim();
     messagesPerSecond = messagesPerSecond <= 0 ? 30 : messagesPerSecond;
     perChatPerSecond = perChatPerSecond <= 0 ? 1 : perChatPerSecond;
+    perGroupPerMinute = perGroupPerMinute <= 0 ? 20 : perGroupPerMinute;
     pollTimeoutSeconds = pollTimeoutSeconds <= 0 ? 50 : pollTimeoutSeconds;
   }
 

@@ -35,7 +35,7 @@ class LongPollingDeliveryTest {
 
   private TelegramBot startBot() {
     TelegramProperties props =
-        new TelegramProperties(FakeBotApi.TOKEN, api.url(), "", "", 30, 1, 1);
+        new TelegramProperties(FakeBotApi.TOKEN, api.url(), "", "", 30, 1, 20, 1);
     OkHttpTelegramClient client =
         new OkHttpTelegramClient(FakeBotApi.TOKEN, BotApiUrl.parse(api.url()));
     TelegramIntake intake = new TelegramIntake(

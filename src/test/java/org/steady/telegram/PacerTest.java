@@ -52,4 +52,16 @@ class PacerTest {
     now = now.plusSeconds(1);
     assertThat(p.acquire("late")).isZero();
   }
+
+  @Test
+  void aGroupGetsAtMostTwentyAMinute() {
+    Pacer p = new Pacer(clock, 30, 1, 20);
+    assertThat(p.acquire("-100123")).isZero();
+    assertThat(p.acquire("-100123")).isEqualTo(Duration.ofSeconds(3));
+    now = now.plusSeconds(1);
+    assertThat(p.acquire("-100123")).isBetween(Duration.ofMillis(1999), Duration.ofMillis(2001));
+    assertThat(p.acquire("42")).isZero();
+    now = now.plusMillis(2001);
+    assertThat(p.acquire("-100123")).isZero();
+  }
 }

@@ -48,7 +48,7 @@ class TelegramBench {
         }
       });
       TelegramBot bot = new TelegramBot(
-          new TelegramProperties(FakeBotApi.TOKEN, api.url(), "", "", 30, 1, 1), client,
+          new TelegramProperties(FakeBotApi.TOKEN, api.url(), "", "", 30, 1, 20, 1), client,
           new TelegramIntake(new UpdateMapper(callbacks), inbox, client, Clock.systemUTC()));
       bot.start();
       long start = System.nanoTime();

@@ -14,7 +14,7 @@ class TelegramBotTest {
   void webhookModeRefusesToStartWithoutASecret() throws Exception {
     try (FakeBotApi api = new FakeBotApi()) {
       TelegramProperties props = new TelegramProperties(FakeBotApi.TOKEN, api.url(),
-          "https://steady.example/telegram/webhook", "short", 30, 1, 1);
+          "https://steady.example/telegram/webhook", "short", 30, 1, 20, 1);
       OkHttpTelegramClient client =
           new OkHttpTelegramClient(FakeBotApi.TOKEN, BotApiUrl.parse(api.url()));
       TelegramBot bot = new TelegramBot(props, client, new TelegramIntake(
@@ -28,7 +28,7 @@ class TelegramBotTest {
   @Test
   void propertiesNeverPrintTheToken() {
     TelegramProperties props =
-        new TelegramProperties("123:secret-token", null, null, null, 0, 0, 0);
+        new TelegramProperties("123:secret-token", null, null, null, 0, 0, 0, 0);
     assertThat(props.toString()).doesNotContain("secret-token");
     assertThat(props.apiUrl()).isEqualTo("https://api.telegram.org");
     assertThat(props.messagesPerSecond()).isEqualTo(30);

@@ -31,7 +31,7 @@ class TelegramChannelE2E {
   @BeforeEach
   void start() throws Exception {
     emulator = new TelegramEmulator();
-    TelegramProperties props = new TelegramProperties(TOKEN, emulator.url(), "", "", 30, 1, 2);
+    TelegramProperties props = new TelegramProperties(TOKEN, emulator.url(), "", "", 30, 1, 20, 2);
     OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN, BotApiUrl.parse(emulator.url()));
     CallbackData callbacks = new CallbackData(TOKEN);
     bot = new TelegramBot(props, client,

@@ -27,7 +27,7 @@ class TelegramWebhookTest {
   void setUp() throws Exception {
     api = new FakeBotApi();
     TelegramProperties props = new TelegramProperties(FakeBotApi.TOKEN, api.url(),
-        "https://steady.example/telegram/webhook", SECRET, 30, 1, 1);
+        "https://steady.example/telegram/webhook", SECRET, 30, 1, 20, 1);
     TelegramIntake intake = new TelegramIntake(
         new UpdateMapper(new CallbackData(FakeBotApi.TOKEN)), inbox,
         new OkHttpTelegramClient(FakeBotApi.TOKEN, BotApiUrl.parse(api.url())),
