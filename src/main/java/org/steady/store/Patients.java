@@ -74,9 +74,21 @@ public class Patients {
     col.updateOne(Filters.eq("_id", patientId), Updates.combine(sets));
   }
 
+  /** Marks whether sending to them fails for good (they blocked the bot), and since when. */
   public void setUnreachable(String channel, String chatId, boolean unreachable) {
-    col.updateOne(Filters.eq("_id", Patient.idFor(channel, chatId)),
-        Updates.set("unreachable", unreachable));
+    col.updateOne(Filters.eq("_id", Patient.idFor(channel, chatId)), Updates.combine(
+        Updates.set("unreachable", unreachable),
+        Updates.set("unreachableSince", unreachable ? Date.from(clock.instant()) : null)));
+  }
+
+  /**
+   * The staff view of patients, newest first: who they are and whether Steady can reach them.
+   * {@code onlyUnreachable} lists those who blocked the bot, so staff can reach out otherwise.
+   */
+  public List<Document> forStaff(boolean onlyUnreachable, int limit) {
+    Bson filter = onlyUnreachable ? Filters.eq("unreachable", true) : new Document();
+    return col.find(filter).sort(Sorts.descending("createdAt")).limit(limit)
+        .projection(new Document("profile", 0)).into(new ArrayList<>());
   }
 
   /**

@@ -42,7 +42,7 @@ class TelegramAppIT {
             "--steady.telegram.bot-token=" + FakeBotApi.TOKEN,
             "--steady.telegram.api-url=" + api.url(),
             "--steady.telegram.poll-timeout-seconds=1",
-            "--steady.outbox.base-backoff=100ms");
+            "--steady.outbox.base-backoff=100ms", "--steady.admin-token=it-admin-token");
   }
 
   private List<FakeBotApi.Call> sentTo(long chat, String text) {
@@ -102,12 +102,22 @@ class TelegramAppIT {
   }
 
   @Test
-  void blockedChatIsMarkedUnreachable() {
+  void blockedChatIsMarkedUnreachable() throws Exception {
     api.block("88");
     try (ConfigurableApplicationContext app = startApp()) {
       api.push(Updates.command(88, "/checkin"));
       Patients patients = app.getBean(Patients.class);
       Await.until("marked unreachable", () -> patients.isUnreachable("telegram", "88"));
+      // staff see it through the admin API, with the time it was noticed
+      String port = app.getEnvironment().getProperty("local.server.port");
+      java.net.http.HttpResponse<String> list = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+              + "/api/admin/patients?unreachable=true"))
+              .header("Authorization", "Bearer it-admin-token").build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      org.assertj.core.api.Assertions.assertThat(list.statusCode()).isEqualTo(200);
+      org.assertj.core.api.Assertions.assertThat(list.body())
+          .contains("\"id\":\"telegram:88\"", "\"unreachable\":true", "\"unreachableSince\":\"20");
     }
   }
 }
