@@ -83,6 +83,12 @@ class ShippedConversationsTest {
     assertThat(flags.screen("tuve una convulsión anoche")).map(RedFlags.Match::category)
         .contains("seizure");
     assertThat(flags.screen("sin convulsiones, solo cansancio")).isEmpty();
+    // a negation that does not apply to the red flag does not cancel it
+    assertThat(flags.screen("no I had a seizure this morning")).map(RedFlags.Match::category)
+        .contains("seizure");
+    assertThat(flags.screen("sin dormir tuve una convulsión")).map(RedFlags.Match::category)
+        .contains("seizure");
+    assertThat(flags.screen("no fits or seizures this week")).isEmpty();
     assertThat(flags.screen("I'm not suicidal, just exhausted")).isEmpty();
   }
 
@@ -92,7 +98,10 @@ class ShippedConversationsTest {
     for (String text : List.of("I don't want to wake up tomorrow",
         "everyone would be better off without me", "I just want to end it all",
         "I can't go on like this", "there's no point anymore", "ya no puedo más",
-        "estarían mejor sin mí", "quiero acabar con todo", "no quiero despertar")) {
+        "estarían mejor sin mí", "quiero acabar con todo", "no quiero despertar",
+        "I just want to go to sleep and not wake up", "I never want to wake up again",
+        "I want to end it", "I no longer want to be alive", "i want to kil myself",
+        "ya no quiero estar viva", "quiero dormir y no despertar")) {
       assertThat(flags.screen(text)).as(text).map(RedFlags.Match::category).contains("suicide");
     }
   }

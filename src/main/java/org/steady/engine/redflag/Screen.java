@@ -16,12 +16,23 @@ import org.steady.engine.RedFlags.RedFlagList;
  * inflections, a {@code *} suffix wildcard and small misspellings (see {@link WordMatch}). One
  * filler word may sit between two pattern words ("blacked right out"). A direct pattern is
  * negated when one of the list's negation phrases stands up to four words before it in the same
- * clause ("no fits this week", "haven't had a seizure"), unless the clause also voices doubt
- * ("not sure if it was a seizure", "I don't know if I had a fit"): when in doubt, it matches.
- * Indirect phrases ("better off without me") are never negated.
+ * clause and applies to it directly: only small linking words ({@link #BRIDGES}: "a", "any",
+ * "had", "more", "he tenido", ...) or words of the same category ("no fits or seizures") may
+ * stand between ("no fits this week", "haven't had a seizure"). "No, I had a seizure" and "sin
+ * dormir tuve una convulsión" are not negated. Nor is a clause that voices doubt ("not sure if it
+ * was a seizure", "I don't know if I had a fit"): when in doubt, it matches. Indirect phrases
+ * ("better off without me") are never negated.
  */
 public final class Screen {
   private static final int NEGATION_WINDOW = 4;
+  /** Words that may stand between a negation and what it negates, folded as {@link Words} does. */
+  private static final java.util.Set<String> BRIDGES = java.util.Set.copyOf(Words.split(String.join(" ",
+      "a an any the had have has having been got gotten get getting experienced suffered noticed",
+      "more single one another real major big bad serious proper of or nor and signs sign",
+      "symptoms further new such episode episodes even ever yet since really",
+      "un una unos unas ningun ninguna he ha has hemos han tenido tuve tengo tiene tenia hay",
+      "habido hubo mas otra otro otras otros o ni y sintomas de episodio episodios nuevo nueva",
+      "nuevos nuevas sufrido notado")));
   private static final List<String[]> DOUBTS = phrases(List.of(
       "not sure", "unsure", "dont know", "do not know", "dunno", "no idea if", "maybe", "might",
       "may have", "possibly", "perhaps", "i think", "could have", "could be", "wonder*",
@@ -42,7 +53,7 @@ public final class Screen {
         for (int k = 0; k < 2; k++) {
           List<String> raw = k == 0 ? category.indirect() : category.patterns();
           for (int p = 0; p < kinds[k].length; p++) {
-            if (find(words, kinds[k][p], c.negations, k == 1)) {
+            if (find(words, kinds[k][p], c.negations, k == 1 ? kinds[1] : null)) {
               return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), raw.get(p)));
             }
           }
@@ -79,12 +90,17 @@ public final class Screen {
     return out;
   }
 
-  /** Whether the pattern occurs anywhere without being negated. */
-  private static boolean find(List<String> words, String[] pattern, List<String[]> negations, boolean negatable) {
+  /**
+   * Whether the pattern occurs anywhere without being negated. {@code category} holds the
+   * category's negatable patterns, or is null for an indirect phrase, which is never negated.
+   */
+  private static boolean find(List<String> words, String[] pattern, List<String[]> negations,
+      String[][] category) {
     if (pattern.length == 0) return false;
     int[] at = new int[pattern.length];
     for (int start = 0; start < words.size(); start++) {
-      if (occursAt(words, pattern, start, at) && (!negatable || !negated(words, at, negations))) {
+      if (occursAt(words, pattern, start, at)
+          && (category == null || !negated(words, at, negations, category))) {
         return true;
       }
     }
@@ -109,14 +125,39 @@ public final class Screen {
     return true;
   }
 
-  private static boolean negated(List<String> words, int[] at, List<String[]> negations) {
+  private static boolean negated(List<String> words, int[] at, List<String[]> negations,
+      String[][] category) {
     int clauseStart = at[0];
     while (clauseStart > 0 && !words.get(clauseStart - 1).equals(Words.BREAK)) clauseStart--;
     int clauseEnd = at[at.length - 1];
     while (clauseEnd < words.size() && !words.get(clauseEnd).equals(Words.BREAK)) clauseEnd++;
     if (contains(words, clauseStart, clauseEnd, DOUBTS, null)) return false;
     int from = Math.max(clauseStart, at[0] - NEGATION_WINDOW);
-    return contains(words, from, at[at.length - 1] + 1, negations, at);
+    for (String[] phrase : negations) {
+      for (int i = from; i + phrase.length <= at[0]; i++) {
+        if (phraseAt(words, phrase, i, null) && bridged(words, i + phrase.length, at[0], category)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether every word in words[from, to) links a negation to what follows it. */
+  private static boolean bridged(List<String> words, int from, int to, String[][] category) {
+    for (int i = from; i < to; i++) {
+      String w = words.get(i);
+      if (!BRIDGES.contains(w) && !sameCategory(w, category)) return false;
+    }
+    return true;
+  }
+
+  /** "fits" in "no fits or seizures": a one-word pattern of the same category. */
+  private static boolean sameCategory(String word, String[][] category) {
+    for (String[] p : category) {
+      if (p.length == 1 && WordMatch.matches(word, p[0])) return true;
+    }
+    return false;
   }
 
   /** Whether a phrase occurs wholly within words[from, to) without using a pattern word. */

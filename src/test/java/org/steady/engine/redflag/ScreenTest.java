@@ -15,7 +15,8 @@ class ScreenTest {
 
   static final RedFlags FLAGS = new RedFlags(List.of(
       new RedFlagList("en",
-          List.of("no", "not", "never", "without", "havent", "hasnt", "didnt", "dont", "none"),
+          List.of("no", "not", "never", "without", "havent", "hasnt", "didnt", "dont", "none",
+              "sin", "nunca"), // as the shipped list: every message meets every list
           List.of(
               new Category("seizure", "Seizure or fit",
                   List.of("seizure*", "seiz*", "fit", "convuls*", "blacked out"),
@@ -39,7 +40,9 @@ class ScreenTest {
       "I think I was seizing", "fitting on the floor", "was convulsing", "I blacked out",
       "I blacked right out", "my body went stiff and shook", "siezure yesterday", "seizuer",
       "seeizure", "a fit.", "no sleep, then a fit", "no seizures last week but a fit today",
-      "no sleep and had a fit"})
+      "no sleep and had a fit", "no I had a seizure this morning", "No, I had a fit",
+      "not sleeping, and then I had a seizure", "never slept so badly, I had a fit",
+      "sin dormir tuve una convulsión", "no dormí nada y tuve una convulsión"})
   void matchesSeizureWording(String text) {
     assertThat(screen(text)).get().extracting(RedFlags.Match::category).isEqualTo("seizure");
   }
@@ -48,7 +51,9 @@ class ScreenTest {
   @ValueSource(strings = {
       "no seizures", "No fits this week", "I haven't had a fit", "I havent had a fit",
       "never had a seizure", "Didn't have any seizures, slept ok", "no more fits",
-      "without a seizure for a month", "not really, no fits though"})
+      "without a seizure for a month", "not really, no fits though",
+      "no fits or seizures this week", "I have not had any more seizures",
+      "sin convulsiones", "no he tenido ninguna convulsión", "nunca he tenido convulsiones"})
   void negatedMentionsDoNotMatch(String text) {
     assertThat(screen(text)).as(text).isEmpty();
   }
