@@ -46,6 +46,7 @@ final class Coping {
     CopingLibrary.Prompt prompt = byId(r, promptId);
     String chosen = Phrases.get(show ? "show_me" : "skip", r.locale());
     r.emit(new Effect.CloseQuestion(r.pending.token(), chosen));
+    if (r.pending.timerId() != null) r.emit(new Effect.CancelTimer(r.pending.timerId()));
     r.emit(new Effect.RecordAnswer(step.id(), show ? promptId : "skipped",
         show && prompt != null ? r.renderEnglish(prompt.title()) : "Skip", r.origin()));
     if (show && prompt != null) {

@@ -68,7 +68,15 @@ final class Questions {
     r.emit(new Effect.ScheduleTimer(timerId, r.ctx.now().plus(after), purpose));
   }
 
+  /**
+   * How long a question waits. A coping offer waits as long as the script's default, without
+   * reminders (nobody should be nagged to do a breathing exercise), then goes quietly on.
+   */
   static Script.Wait waitOf(Run r, ScriptStep step) {
+    if (step instanceof ScriptStep.Coping c) {
+      Script.Wait d = r.script(r.top()).defaultWait();
+      return d == null ? null : new Script.Wait(d.after(), null, 0, c.next());
+    }
     if (!(step instanceof ScriptStep.Question q)) return null;
     if (q.waitSpec() != null) return q.waitSpec();
     return r.script(r.top()).defaultWait();

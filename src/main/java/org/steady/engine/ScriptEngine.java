@@ -141,7 +141,8 @@ public final class ScriptEngine implements Engine {
     } else {
       r.emit(new Effect.CloseQuestion(p.token(), null));
       r.pending = null;
-      r.gaveUp = true;
+      // an unanswered coping offer is not an unanswered check-in: the patient did their part
+      r.gaveUp = !(r.currentStep() instanceof ScriptStep.Coping);
       Stepper.goTo(r, wait.giveUp());
     }
   }
