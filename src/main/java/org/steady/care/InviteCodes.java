@@ -39,7 +39,8 @@ public class InviteCodes {
   /** The outcome of redeeming a code. {@code patientId} is set only for {@link Status#OK}. */
   public record Redemption(Status status, String patientId) {}
 
-  public enum Status { OK, MALFORMED, UNKNOWN, USED, EXPIRED }
+  /** {@code OWN}: the patient sent their own code; it stays valid for the person it is for. */
+  public enum Status { OK, MALFORMED, UNKNOWN, USED, EXPIRED, OWN }
 
   /** Creates a new code for the patient; returns it in plain text (shown once). */
   public String create(String patientId) {
@@ -73,7 +74,7 @@ public class InviteCodes {
     Date now = Date.from(clock.instant());
     Document d = col.findOneAndUpdate(
         Filters.and(Filters.eq("_id", hash), Filters.eq("usedAt", null),
-            Filters.gt("expiresAt", now)),
+            Filters.gt("expiresAt", now), Filters.ne("patientId", redeemedBy)),
         Updates.combine(Updates.set("usedAt", now), Updates.set("usedBy", redeemedBy)));
     if (d != null) {
       return new Redemption(Status.OK, d.getString("patientId"));
@@ -81,6 +82,10 @@ public class InviteCodes {
     Document existing = col.find(Filters.eq("_id", hash)).first();
     if (existing == null) {
       return new Redemption(Status.UNKNOWN, null);
+    }
+    if (redeemedBy.equals(existing.getString("patientId")) && existing.get("usedAt") == null
+        && existing.getDate("expiresAt").after(now)) {
+      return new Redemption(Status.OWN, existing.getString("patientId"));
     }
     return new Redemption(existing.get("usedAt") != null ? Status.USED : Status.EXPIRED, null);
   }

@@ -62,15 +62,15 @@ class LinkFlow {
       return;
     }
     InviteCodes.Redemption r = codes.redeem(code, chatKey);
+    if (r.status() == InviteCodes.Status.OWN) {
+      replies.text("This is your own invite code. Please give it to the person you want to"
+          + " link; it still works for them.");
+      return;
+    }
     if (r.status() != InviteCodes.Status.OK) {
       boolean nowBlocked = attempts.failed(chatKey);
       replies.text(refusal(r.status()) + (nowBlocked
           ? " Too many wrong codes: please wait 15 minutes before trying again." : ""));
-      return;
-    }
-    if (r.patientId().equals(chatKey)) {
-      replies.text("This is your own invite code. Please give it to the person you want to"
-          + " link.");
       return;
     }
     CareContact c = contacts.createPending(contactId, r.patientId(), in.channel(), in.chatId(),

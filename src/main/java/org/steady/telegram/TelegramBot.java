@@ -25,13 +25,15 @@ class TelegramBot implements SmartLifecycle {
       new BotCommand("checkin", "Do a check-in now"),
       new BotCommand("cope", "Help with a hard moment"),
       new BotCommand("crisis", "Help right now if you feel unsafe"),
-      new BotCommand("settings", "Check-in time, time zone, language"),
+      new BotCommand("settings", "Check-in time, time zone and days"),
       new BotCommand("pause", "Pause reminders"),
       new BotCommand("resume", "Resume reminders"),
       new BotCommand("help", "What Steady can do"),
       new BotCommand("stop", "Stop all messages"),
       new BotCommand("invite", "Invite a care contact"),
-      new BotCommand("contacts", "Your care contacts"));
+      new BotCommand("contacts", "Your care contacts"),
+      new BotCommand("link", "Link to someone you support, with their code"),
+      new BotCommand("unlink", "Stop receiving alerts for someone"));
 
   private final TelegramProperties props;
   private final TelegramClient client;

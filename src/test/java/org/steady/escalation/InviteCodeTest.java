@@ -83,5 +83,8 @@ class InviteCodeTest {
     String code = invite();
     w.command("p1", "link", code);
     assertThat(w.outbox.last("p1").text()).contains("your own invite code");
+    // trying it out does not use it up: it still works for the person it was meant for
+    w.command("c1", "link", code);
+    assertThat(w.outbox.last("c1").text()).contains("How do you support this person?");
   }
 }

@@ -59,7 +59,7 @@ class LongPollingDeliveryTest {
     assertThat(inbox.duplicates).hasValue(0);
     assertThat(api.calls("setMyCommands")).hasSize(1);
     assertThat(api.calls("setMyCommands").get(0).params().get("commands").toString())
-        .contains("checkin", "cope", "stop", "invite");
+        .contains("checkin", "cope", "stop", "invite", "link", "unlink");
   }
 
   @Test
