@@ -75,11 +75,29 @@ class TelegramChannelSender implements ChannelSender {
   private Result send(Outgoing m) throws TelegramApiException {
     InlineKeyboardMarkup keyboard = keyboards.of(m.chatId(), m.buttons(), m.questionToken());
     List<String> parts = TextChunks.split(m.text() == null ? "" : m.text(), TextChunks.LIMIT);
+    // a long text goes out in parts; the parts already accepted are remembered, so a retry
+    // after a failure halfway sends only the rest, and each further part waits for the pacer
+    String partsKey = "parts:" + m.id();
+    List<Integer> done = parts.size() > 1 ? questions.find(m.chatId(), partsKey) : List.of();
     Message last = null;
+    boolean first = true;
     for (int i = 0; i < parts.size(); i++) {
+      if (done.contains(i)) {
+        continue;
+      }
+      if (!first) {
+        Duration wait = pacer.acquire(m.chatId());
+        if (!wait.isZero()) {
+          return Result.throttled(wait);
+        }
+      }
+      first = false;
       boolean isLast = i == parts.size() - 1;
       last = client.execute(SendMessage.builder().chatId(m.chatId()).text(parts.get(i))
           .replyMarkup(isLast ? keyboard : null).build());
+      if (!isLast) {
+        questions.remember(m.chatId(), partsKey, i);
+      }
     }
     return sent(m, last);
   }

@@ -61,12 +61,41 @@ class TelegramChannelSenderTest {
   void splitsTextOverTheLimitAndPutsKeyboardLast() {
     String text = ("word ".repeat(1000) + "\n\n").repeat(2);
     Result r = deliver("send", "42", text, List.of(List.of(new Button("OK", "ok"))), "q2");
+    for (int i = 0; i < 3 && r.status() == Status.THROTTLED; i++) {
+      r = deliver("send", "42", text, List.of(List.of(new Button("OK", "ok"))), "q2");
+    }
     assertThat(r.status()).isEqualTo(Status.SENT);
     List<FakeBotApi.Call> calls = api.calls("sendMessage");
     assertThat(calls).hasSize(3);
     calls.forEach(c -> assertThat(c.param("text").length()).isLessThanOrEqualTo(4096));
     assertThat(calls.get(0).params()).doesNotContainKey("reply_markup");
     assertThat(calls.get(2).params()).containsKey("reply_markup");
+  }
+
+  @Test
+  void aRetryAfterAFailureHalfwaySendsOnlyTheRemainingParts() {
+    String text = "alpha ".repeat(600) + "\n\n" + "omega ".repeat(600);
+    api.slow("sendMessage", 1); // the first part goes through
+    api.fail("sendMessage", 502, 0, 1); // the second does not
+    Result r = deliver("send", "42", text, List.of(), null);
+    assertThat(r.status()).isIn(Status.RETRY, Status.THROTTLED);
+    for (int i = 0; i < 4 && r.status() != Status.SENT; i++) {
+      r = deliver("send", "42", text, List.of(), null);
+    }
+    assertThat(r.status()).isEqualTo(Status.SENT);
+    List<String> texts = api.calls("sendMessage").stream().map(c -> c.param("text")).toList();
+    assertThat(texts.stream().filter(t -> t.startsWith("alpha"))).hasSize(1);
+    assertThat(texts.get(texts.size() - 1)).startsWith("omega");
+  }
+
+  @Test
+  void eachPartOfALongTextWaitsForThePacer() {
+    String text = "alpha ".repeat(600) + "\n\n" + "omega ".repeat(600);
+    Result r = deliver("send", "42", text, List.of(), null);
+    assertThat(r.status()).isEqualTo(Status.THROTTLED);
+    assertThat(api.calls("sendMessage")).hasSize(1);
+    assertThat(deliver("send", "42", text, List.of(), null).status()).isEqualTo(Status.SENT);
+    assertThat(api.calls("sendMessage")).hasSize(2);
   }
 
   @Test
