@@ -103,6 +103,10 @@ final class ChoiceReader {
       LocalText label = texts.read(o, "label");
       String next = full ? steps.next(o, s, "next") : null;
       Boolean flag = o.has("red_flag") ? o.bool("red_flag") : Boolean.FALSE;
+      String tooLong = value == null ? null : OptionValues.tooLong(noun, value);
+      if (tooLong != null) {
+        report.error(o.value("value"), tooLong);
+      }
       if (value != null && !values.add(value)) {
         report.error(o.value("value"), noun + " value \"" + value + "\" is used twice in step \""
             + s.id + "\"");

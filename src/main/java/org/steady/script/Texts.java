@@ -3,8 +3,6 @@ package org.steady.script;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -17,14 +15,6 @@ import org.steady.engine.LocalText;
  * own — a dose may only come from the prescriber's plan through a {@code {{variable}}}.
  */
 final class Texts {
-  /** A number followed by a dose unit: "5 mg", "0.5mg", "2 tablets", "10 ml". */
-  static final Pattern DOSE =
-      Pattern.compile(
-          "(?<![\\w.,])\\d+(?:[.,]\\d+)?\\s*(?:mg|mcg|µg|μg|ug|ml|milligrams?|micrograms?"
-              + "|millilit(?:er|re)s?|tablets?|tabs?|pills?|capsules?|caps|drops?"
-              + "|tabletas?|pastillas?|comprimidos?|c[aá]psulas?|gotas?)(?!\\w)",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
   private final Report report;
   private final List<String> locales;
   private final Exprs exprs;
@@ -53,7 +43,7 @@ final class Texts {
           break;
         }
       }
-      template(en, n);
+      template(en, "en", n);
       return LocalText.en(en);
     }
     if (!(n instanceof MappingNode)) {
@@ -76,7 +66,7 @@ final class Texts {
             + "\" is not in the locales");
       }
       byLocale.put(locale, text);
-      template(text, t.getValueNode());
+      template(text, locale, t.getValueNode());
     }
     boolean complete = true;
     for (String locale : locales) {
@@ -88,8 +78,11 @@ final class Texts {
     return complete && byLocale.containsKey("en") ? new LocalText(byLocale) : null;
   }
 
-  /** Checks the {{expressions}} of one template and that it carries no dose of its own. */
-  void template(String text, Node node) {
+  /**
+   * Checks the {{expressions}} of one template and that it carries no dose of its own (see {@link
+   * Doses}), judged by the words of its {@code locale}.
+   */
+  void template(String text, String locale, Node node) {
     StringBuilder outside = new StringBuilder(text);
     int from = 0;
     while (true) {
@@ -114,13 +107,12 @@ final class Texts {
       }
       from = close + 2;
     }
-    Matcher m = DOSE.matcher(outside);
-    if (m.find()) {
-      report.errorAt(
-          node,
-          Exprs.shift(node, m.start()),
-          "a text may not state a dose (\"" + m.group() + "\"): doses come only from the"
-              + " prescriber's plan, through a {{variable}}");
-    }
+    Doses.find(outside, locale).ifPresent(m ->
+        report.errorAt(
+            node,
+            Exprs.shift(node, m.start()),
+            "a text may not state a dose (\"" + m.group().replaceAll("\\s+", " ")
+                + "\"): doses come only from the"
+                + " prescriber's plan, through a {{variable}}"));
   }
 }
