@@ -3,12 +3,14 @@ package org.steady.app;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.steady.chat.TerminalChat;
+import org.steady.schedule.TaperPlanCli;
 import org.steady.script.ValidateCommand;
 
 /**
  * {@code java -jar steady.jar} starts the bot; {@code validate DIR} checks conversation scripts;
- * {@code chat --script ID} runs one in the terminal. A start-up failure ends the process with
- * exit code 1 after one plain sentence (see {@link StartupFailureAnalyzer}).
+ * {@code chat --script ID} runs one in the terminal; {@code taper-plan} lets staff enter a taper
+ * plan through the running app's admin API. No sub-command starts Spring. A start-up failure
+ * ends the process with exit code 1 after one plain sentence (see {@link StartupFailureAnalyzer}).
  */
 public final class SteadyMain {
   private SteadyMain() {}
@@ -18,6 +20,8 @@ public final class SteadyMain {
       System.exit(ValidateCommand.run(tail(args), System.out, System.err));
     } else if (args.length > 0 && args[0].equals("chat")) {
       System.exit(TerminalChat.run(tail(args), System.in, System.out, System.err));
+    } else if (args.length > 0 && args[0].equals("taper-plan")) {
+      System.exit(TaperPlanCli.run(tail(args), System.out, System.err));
     } else {
       start(new Class<?>[] {SteadyApplication.class}, args);
     }

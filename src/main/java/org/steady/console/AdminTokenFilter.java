@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -22,6 +23,8 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public final class AdminTokenFilter extends OncePerRequestFilter {
   public static final String PREFIX = "/api/admin/";
+  /** The {@code "code"} of the 404 answered while the admin API is off. */
+  public static final String OFF = "admin_api_off";
   private static final UrlPathHelper PATHS = new UrlPathHelper();
 
   private final byte[] expected;
@@ -51,30 +54,31 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
       FilterChain chain) throws ServletException, IOException {
     if (expected == null) {
       error(response, HttpServletResponse.SC_NOT_FOUND,
-          "the admin API is off: set STEADY_ADMIN_TOKEN to turn it on");
+          "the admin API is off: set STEADY_ADMIN_TOKEN to turn it on", OFF);
       return;
     }
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       response.setHeader("WWW-Authenticate", "Bearer");
       error(response, HttpServletResponse.SC_UNAUTHORIZED,
-          "send the admin token as \"Authorization: Bearer <token>\"");
+          "send the admin token as \"Authorization: Bearer <token>\"", null);
       return;
     }
     if (!MessageDigest.isEqual(expected, digest(header.substring(7).strip()))) {
       response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      error(response, HttpServletResponse.SC_UNAUTHORIZED, "the admin token is not valid");
+      error(response, HttpServletResponse.SC_UNAUTHORIZED, "the admin token is not valid", null);
       return;
     }
     chain.doFilter(request, response);
   }
 
-  private static void error(HttpServletResponse response, int status, String message)
-      throws IOException {
+  private static void error(HttpServletResponse response, int status, String message,
+      @Nullable String code) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"error\": \"" + message.replace("\"", "\\\"") + "\"}");
+    response.getWriter().write("{\"error\": \"" + message.replace("\"", "\\\"") + "\""
+        + (code == null ? "" : ", \"code\": \"" + code + "\"") + "}");
   }
 
   private static byte[] digest(String s) {

@@ -25,10 +25,15 @@ import org.steady.chat.PatientRef;
  *        "dose":"9 mg a day"}]}' http://localhost:8080/api/admin/patients/telegram:123/taper-plan
  * </pre>
  *
- * Errors answer {@code {"error": "..."}} naming the step and field.
+ * Errors answer {@code {"error": "..."}} naming the step and field. A 404 also carries a
+ * {@code "code"} ({@value #UNKNOWN_PATIENT} or {@value #NO_PLAN}) for callers that branch on it,
+ * such as the {@code taper-plan} command line.
  */
 @RestController
 class TaperPlanController {
+  static final String UNKNOWN_PATIENT = "unknown_patient";
+  static final String NO_PLAN = "no_taper_plan";
+
   private final TaperPlans plans;
   private final PatientProfiles patients;
   private final Schedules schedules;
@@ -44,7 +49,7 @@ class TaperPlanController {
       @RequestBody(required = false) Object body) {
     Optional<PatientRef> ref = patients.ref(id);
     if (ref.isEmpty()) {
-      return error(HttpStatus.NOT_FOUND, "no patient with id " + id);
+      return unknownPatient(id);
     }
     TaperPlan plan;
     try {
@@ -63,16 +68,25 @@ class TaperPlanController {
 
   @GetMapping("/api/admin/patients/{id}/taper-plan")
   ResponseEntity<Map<String, Object>> get(@PathVariable("id") String id) {
+    if (patients.ref(id).isEmpty()) {
+      return unknownPatient(id);
+    }
     return plans.json(id).map(m -> {
       Map<String, Object> out = new LinkedHashMap<>(m);
       out.put("patientId", id);
       return ResponseEntity.ok(out);
-    }).orElseGet(() -> error(HttpStatus.NOT_FOUND, "no taper plan for patient " + id));
+    }).orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(Map.of("error", "no taper plan for patient " + id, "code", NO_PLAN)));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON");
+  }
+
+  private static ResponseEntity<Map<String, Object>> unknownPatient(String id) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(Map.of("error", "no patient with id " + id, "code", UNKNOWN_PATIENT));
   }
 
   private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

@@ -29,7 +29,8 @@ class AdminTokenFilterTest {
     AdminTokenFilter off = new AdminTokenFilter("");
     MockHttpServletResponse res = call(off, "/api/admin/patients/x/taper-plan", "Bearer ");
     assertThat(res.getStatus()).isEqualTo(404);
-    assertThat(res.getContentAsString()).contains("\"error\"").contains("STEADY_ADMIN_TOKEN");
+    assertThat(res.getContentAsString()).contains("\"error\"").contains("STEADY_ADMIN_TOKEN")
+        .contains("\"code\": \"" + AdminTokenFilter.OFF + "\"");
     assertThat(off.enabled()).isFalse();
   }
 

@@ -81,10 +81,15 @@ class TaperPlanApiIT {
     HttpResponse<String> notJson = call("PUT", path, "test-admin-token", "{steps:");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(notJson.body()).contains("\"error\"");
-    assertThat(call("PUT", "/api/admin/patients/local:nobody/taper-plan", "test-admin-token",
-        PLAN).statusCode()).isEqualTo(404);
+    String nobody = "/api/admin/patients/local:nobody/taper-plan";
+    HttpResponse<String> unknown = call("PUT", nobody, "test-admin-token", PLAN);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("\"code\":\"unknown_patient\"");
+    HttpResponse<String> unknownGet = call("GET", nobody, "test-admin-token", null);
+    assertThat(unknownGet.statusCode()).isEqualTo(404);
+    assertThat(unknownGet.body()).contains("no patient with id local:nobody", "unknown_patient");
     HttpResponse<String> none = call("GET", path, "test-admin-token", null);
     assertThat(none.statusCode()).isEqualTo(404);
-    assertThat(none.body()).contains("no taper plan");
+    assertThat(none.body()).contains("no taper plan", "\"code\":\"no_taper_plan\"");
   }
 }
