@@ -60,8 +60,27 @@ final class Phrases {
           "Esto puede ayudarte: {title}. ¿Quieres probarlo?"}),
       Map.entry("done", new String[] {"Done", "Listo"}),
       Map.entry("help", new String[] {
-          "Sorry, I don't know that command. Just reply to my last message, or write to me any time.",
-          "Perdona, no conozco ese comando. Responde a mi último mensaje o escríbeme cuando quieras."}),
+          "Sorry, I don't know that command. Send /help to see what I can do, or just reply to my last message.",
+          "Perdona, no conozco ese comando. Escribe /help para ver lo que puedo hacer, o responde a mi último mensaje."}),
+      Map.entry("help_list", new String[] {
+          "Here is what I can do:\n"
+              + "/checkin - do today's check-in now\n"
+              + "/cope - a short idea for a hard moment\n"
+              + "/crisis - help right now if you feel unsafe\n"
+              + "/settings - your check-in time, time zone and days\n"
+              + "/pause and /resume - take a break from check-ins, and start again\n"
+              + "/invite - link a person you trust, who hears from me when things are hard; /contacts - see or unlink them\n"
+              + "/stop - no more messages until you send /start\n\n"
+              + "I never give medical or dosing advice: please ask your prescriber about any change to your medicine. If you are in danger, call your local emergency number.",
+          "Esto es lo que puedo hacer:\n"
+              + "/checkin - hacer ahora el control de hoy\n"
+              + "/cope - una idea breve para un momento difícil\n"
+              + "/crisis - ayuda ahora mismo si no te sientes a salvo\n"
+              + "/settings - la hora, la zona horaria y los días de tu control\n"
+              + "/pause y /resume - tomarte un descanso de los controles y volver a empezar\n"
+              + "/invite - vincular a una persona de confianza, que sabrá de mí cuando las cosas vayan mal; /contacts - verlas o desvincularlas\n"
+              + "/stop - no más mensajes hasta que escribas /start\n\n"
+              + "Nunca doy consejos médicos ni sobre dosis: consulta con quien te receta cualquier cambio en tu medicación. Si estás en peligro, llama al número de emergencias local."}),
       Map.entry("idle", new String[] {
           "Thanks for your message. Nothing is waiting for an answer right now.",
           "Gracias por tu mensaje. Ahora mismo no hay ninguna pregunta pendiente."}),

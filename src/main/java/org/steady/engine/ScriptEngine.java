@@ -115,7 +115,8 @@ public final class ScriptEngine implements Engine {
   private void command(Run r, Input.Command c) {
     Optional<Script> found = catalog.forCommand(c.name());
     if (found.isEmpty()) {
-      r.say(Phrases.get("help", r.locale()), false);
+      // /help lists the commands, unless a script of the program's own claims it
+      r.say(Phrases.get("help".equals(c.name()) ? "help_list" : "help", r.locale()), false);
       return;
     }
     Script script = found.get();
