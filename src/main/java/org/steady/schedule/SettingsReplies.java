@@ -15,16 +15,27 @@ import org.steady.chat.InboundInterceptor.Replies;
 import org.steady.chat.PatientRef;
 import org.steady.engine.Effect;
 
-/** The {@code /settings} command: shows the schedule and changes time, zone and days. */
+/**
+ * The {@code /settings} command: shows the schedule and changes time, zone and days, and the
+ * name and language Steady uses ({@code /settings name Ana}, {@code /settings language es}).
+ */
 @Component
 class SettingsReplies {
   private static final DateTimeFormatter NEXT =
       DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm", Locale.ENGLISH);
 
-  private final CheckinSettings settings;
+  /** The languages the shipped scripts speak, by what a patient may type. */
+  private static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
+      "en", "en", "english", "en", "inglés", "en", "ingles", "en",
+      "es", "es", "spanish", "es", "español", "es", "espanol", "es", "castellano", "es");
+  private static final int NAME_MAX = 40;
 
-  SettingsReplies(CheckinSettings settings) {
+  private final CheckinSettings settings;
+  private final PatientProfiles profiles;
+
+  SettingsReplies(CheckinSettings settings, PatientProfiles profiles) {
     this.settings = settings;
+    this.profiles = profiles;
   }
 
   void handle(PatientRef p, String arg, Replies replies) {
@@ -47,6 +58,28 @@ class SettingsReplies {
         return;
       }
       replies.text("Done. " + next(settings.days(p, days)));
+    } else if (what.equals("name") && !value.isEmpty()) {
+      if (value.codePointCount(0, value.length()) > NAME_MAX) {
+        replies.text("That name is a little long; please keep it under " + NAME_MAX
+            + " characters.");
+        return;
+      }
+      profiles.set(p.patientId(), "name", value);
+      replies.text("Done. I'll call you " + value + " from now on.");
+    } else if ((what.equals("language") || what.equals("idioma")) && !value.isEmpty()) {
+      String locale = LANGUAGES.get(value.toLowerCase(Locale.ROOT));
+      if (locale == null) {
+        replies.text("I can speak English (/settings language en) or Spanish"
+            + " (/settings language es).");
+        return;
+      }
+      profiles.set(p.patientId(), "locale", locale);
+      replies.text(locale.equals("es") ? "Hecho. A partir de ahora te escribiré en español."
+          : "Done. I'll write to you in English from now on.");
+    } else if (what.equals("name")) {
+      replies.text("Send the name I should use like this: /settings name Ana");
+    } else if (what.equals("language") || what.equals("idioma")) {
+      replies.text("Send the language like this: /settings language en (or es for Spanish).");
     } else if (what.equals("time")) {
       replies.text("Send the new time like this: /settings time 08:30");
     } else if (what.equals("zone")) {
@@ -81,7 +114,7 @@ class SettingsReplies {
             + days(d.days()) + ". " + next(d))
         .orElse("You have no daily check-in time yet.");
     replies.buttons(text + "\nTo change it: /settings time 08:30, /settings zone Berlin, "
-            + "/settings days mon wed fri.",
+            + "/settings days mon wed fri, /settings name Ana, /settings language es.",
         List.of(List.of(new Effect.Button("Change time", "settings:time"),
             new Effect.Button("Change time zone", "settings:zone"))));
   }

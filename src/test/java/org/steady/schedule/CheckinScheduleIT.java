@@ -118,6 +118,21 @@ class CheckinScheduleIT {
   }
 
   @Test
+  void settingsChangeTheNameAndLanguageStaffPromisedInOnboarding() {
+    PatientRef p = rig.profiles.add("1", "UTC");
+    Rig.Replies r = new Rig.Replies();
+    rig.commands.intercept(command("settings", "name Sam"), java.util.Optional.of(p), r);
+    assertThat(r.last()).contains("I'll call you Sam");
+    assertThat(rig.profiles.get(p.patientId(), "name")).isEqualTo("Sam");
+    rig.commands.intercept(command("settings", "language Español"), java.util.Optional.of(p), r);
+    assertThat(r.last()).contains("en español");
+    assertThat(rig.profiles.get(p.patientId(), "locale")).isEqualTo("es");
+    rig.commands.intercept(command("settings", "language klingon"), java.util.Optional.of(p), r);
+    assertThat(r.last()).contains("/settings language en");
+    assertThat(rig.profiles.get(p.patientId(), "locale")).isEqualTo("es");
+  }
+
+  @Test
   void changingTheTimeAfterTodaysCheckInDoesNotFireTodayAgain() {
     clock.set(Instant.parse("2026-11-23T07:00:00Z"));
     PatientRef p = rig.profiles.add("1", "UTC");

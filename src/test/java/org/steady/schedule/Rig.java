@@ -79,7 +79,7 @@ final class Rig implements AutoCloseable {
     profileEffects = new ProfileEffects(settings);
     symptomWatch = new SymptomWatch(new SymptomScores(db), schedules, escalations, outbox,
         props, clock, profiles);
-    commands = new ScheduleCommands(settings, new SettingsReplies(settings));
+    commands = new ScheduleCommands(settings, new SettingsReplies(settings, profiles));
     paceTalk = new PaceTalk(escalations);
   }
 
