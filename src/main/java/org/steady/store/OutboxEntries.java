@@ -75,6 +75,21 @@ public class OutboxEntries {
     return urgent != null ? urgent : col.findOneAndUpdate(due, lease, first);
   }
 
+  /**
+   * Frees every lease in both lanes, for start-up on the embedded store: only the process that
+   * opened its file can use it, so a lease found there was held by a relay that died with its
+   * process (a kill in the middle of a send). Left alone, it would hold back that entry, and
+   * every later one for the same chat, until it expired.
+   *
+   * @return how many leases were freed
+   */
+  public long releaseLeases() {
+    Bson leased = Filters.gt("leaseUntil", NEVER);
+    Bson free = Updates.set("leaseUntil", NEVER);
+    return urgentCol.updateMany(leased, free).getModifiedCount()
+        + col.updateMany(leased, free).getModifiedCount();
+  }
+
   /** The collection an entry waits in: its lane. */
   private MongoCollection<Document> lane(Document entry) {
     return Boolean.TRUE.equals(entry.getBoolean("urgent")) ? urgentCol : col;

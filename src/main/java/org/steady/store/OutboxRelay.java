@@ -32,7 +32,10 @@ import org.steady.chat.ChannelSender;
  * an urgent one (crisis message, alert) never is;
  * {@code THROTTLED} waits without counting an attempt; {@code UNREACHABLE} marks the patient
  * unreachable and drops what is pending for them. Runs on one thread, woken by {@link #nudge()}
- * after every enqueue and by a scheduled tick (for retries that became due).
+ * after every enqueue and by a scheduled tick (for retries that became due). On the embedded
+ * store it frees the leases of the previous process when it is created, so that a send cut off
+ * by a crash is retried at once rather than after its lease (on a shared MongoDB a lease may
+ * belong to another live instance, so there it runs out).
  */
 @Component
 public class OutboxRelay implements DisposableBean {
@@ -71,6 +74,12 @@ public class OutboxRelay implements DisposableBean {
         .description("Messages delivered to people").register(meters);
     this.maxAttempts = maxAttempts;
     this.baseBackoff = baseBackoff;
+    if (durability.embedded()) {
+      long freed = entries.releaseLeases();
+      if (freed > 0) {
+        log.info("freed {} outbox leases of the previous process", freed);
+      }
+    }
   }
 
   /** Wakes the relay soon; many nudges while it is queued collapse into one run. */

@@ -31,6 +31,7 @@ class OutboxRelayIT {
   private final FakeSender sender = new FakeSender();
   private OutboxEntries entries;
   private Patients patients;
+  private Durability durability;
   private OutboxRelay relay;
   private MongoOutbox outbox;
 
@@ -44,11 +45,17 @@ class OutboxRelayIT {
     bf.registerSingleton("store", store);
     entries = new OutboxEntries(db);
     patients = new Patients(db, clock);
-    relay = new OutboxRelay(entries, patients, new Durability(bf.getBeanProvider(
-        EmbeddedMongo.class)), clock, List.of(sender), new SimpleMeterRegistry(), 3,
-        Duration.ofSeconds(2));
-    relay.destroy(); // no background thread: the test drains by hand
+    durability = new Durability(bf.getBeanProvider(EmbeddedMongo.class));
+    relay = newRelay();
     outbox = new MongoOutbox(entries, relay, new Sequencer(clock), clock);
+  }
+
+  /** A relay as a process creates it at start-up, without its thread: tests drain by hand. */
+  private OutboxRelay newRelay() throws InterruptedException {
+    OutboxRelay r = new OutboxRelay(entries, patients, durability, clock, List.of(sender),
+        new SimpleMeterRegistry(), 3, Duration.ofSeconds(2));
+    r.destroy();
+    return r;
   }
 
   @AfterEach
@@ -157,6 +164,15 @@ class OutboxRelayIT {
     clock.advance(Duration.ofSeconds(31));
     relay.drain();
     assertThat(status("a")).isEqualTo("sent");
+  }
+
+  @Test
+  void theNextProcessOnTheEmbeddedStoreFreesTheLeasesOfTheOneThatDied() throws Exception {
+    enqueue("a", "chat1", false);
+    enqueue("b", "chat1", false);
+    assertThat(entries.claim(clock.instant(), clock.instant().plusSeconds(30), "dead")).isNotNull();
+    newRelay().drain(); // the next process, on the same file, long before the lease runs out
+    assertThat(sender.delivered).containsExactly("a", "b");
   }
 
   @Test

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * confirmed, and gone, once a later call asks for a higher offset) and long polling (the call is
  * held until an update arrives or {@code timeout} passes). Every other call is recorded. Faults
  * can be injected per method: an HTTP error with {@code retry_after}, a slow answer, a dropped
- * connection; chats can block the bot (403).
+ * connection; chats can block the bot (403). For kill tests, outbound calls and confirmations can
+ * be held (see {@link #holdOutboundAfter}), and {@link #onChange} runs a test's action at the
+ * exact moment a call is held or a confirmation applied.
  */
 final class FakeBotApi implements AutoCloseable {
   static final String TOKEN = "123456:TEST-token";
@@ -37,9 +39,28 @@ final class FakeBotApi implements AutoCloseable {
       Object v = params.get(name);
       return v == null ? null : String.valueOf(v);
     }
+
+    /** The callback data of this message's inline button labelled {@code label}. */
+    @SuppressWarnings("unchecked")
+    String buttonData(String label) {
+      Map<String, Object> markup = (Map<String, Object>) params.get("reply_markup");
+      for (List<Map<String, Object>> row :
+          (List<List<Map<String, Object>>>) markup.get("inline_keyboard")) {
+        for (Map<String, Object> b : row) {
+          if (label.equals(b.get("text"))) {
+            return (String) b.get("callback_data");
+          }
+        }
+      }
+      throw new AssertionError("no button " + label + " under message " + param("text"));
+    }
   }
 
   private record Fault(int status, int retryAfter, long delayMillis, boolean drop) {}
+
+  /** What Steady's outbox relay calls: the calls {@link #holdOutboundAfter} holds. */
+  private static final Set<String> OUTBOUND =
+      Set.of("sendmessage", "sendphoto", "editmessagetext", "editmessagereplymarkup");
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -56,6 +77,11 @@ final class FakeBotApi implements AutoCloseable {
   private final AtomicInteger nextMessageId = new AtomicInteger(1);
   private int confirmedUpTo;
   private int getUpdatesCalls;
+  private int outboundToPass = -1; // outbound calls let through before holding; -1: no hold
+  private boolean holdConfirmations;
+  private int heldOutbound;
+  private int holdRound; // bumped by dropHeld(): calls held in an earlier round end unanswered
+  private volatile Runnable onChange = () -> {};
 
   static {
     // without it the JDK server's small answers wait for delayed ACKs (~40 ms a call)
@@ -112,6 +138,38 @@ final class FakeBotApi implements AutoCloseable {
     blocked.add(chatId);
   }
 
+  /**
+   * Lets the next {@code pass} outbound calls through and holds every later one: it waits,
+   * unrecorded and unanswered, until {@link #dropHeld()}. A relay blocked there has committed
+   * everything it sent before, and Telegram has not received the held message: a kill then lands
+   * outside the window in which an accepted message is not yet marked sent.
+   */
+  synchronized void holdOutboundAfter(int pass) {
+    outboundToPass = pass;
+  }
+
+  /** Holds every getUpdates that would confirm an update, before it confirms anything. */
+  synchronized void holdConfirmations() {
+    holdConfirmations = true;
+  }
+
+  synchronized int heldOutbound() {
+    return heldOutbound;
+  }
+
+  /** Ends the holds; the held calls end without an answer (the client is gone). */
+  synchronized void dropHeld() {
+    outboundToPass = -1;
+    holdConfirmations = false;
+    holdRound++;
+    notifyAll();
+  }
+
+  /** Runs {@code r} on the fake's thread right after a call is held or a confirmation applied. */
+  void onChange(Runnable r) {
+    onChange = r;
+  }
+
   private Deque<Fault> queue(String method) {
     return faults.computeIfAbsent(method.toLowerCase(), m -> new ArrayDeque<>());
   }
@@ -157,7 +215,17 @@ final class FakeBotApi implements AutoCloseable {
         return;
       }
       if ("getupdates".equals(method)) {
-        answer(ex, 200, Map.of("ok", true, "result", getUpdates(params)));
+        if (!confirm(params)) {
+          return; // held, then dropped
+        }
+        onChange.run();
+        answer(ex, 200, Map.of("ok", true, "result", poll(params)));
+        return;
+      }
+      int round = OUTBOUND.contains(method) ? holdOutbound() : -1;
+      if (round >= 0) {
+        onChange.run();
+        awaitDrop(round);
         return;
       }
       synchronized (this) {
@@ -175,12 +243,41 @@ final class FakeBotApi implements AutoCloseable {
     }
   }
 
-  private synchronized List<Map<String, Object>> getUpdates(Map<String, Object> params)
-      throws InterruptedException {
+  /** The hold round a call is held in, or -1 if it goes through. */
+  private synchronized int holdOutbound() {
+    if (outboundToPass < 0) {
+      return -1;
+    }
+    if (outboundToPass > 0) {
+      outboundToPass--;
+      return -1;
+    }
+    heldOutbound++;
+    return holdRound;
+  }
+
+  private synchronized void awaitDrop(int round) throws InterruptedException {
+    try {
+      while (holdRound == round) {
+        wait();
+      }
+    } finally {
+      heldOutbound--;
+    }
+  }
+
+  /** Applies getUpdates' offset; false if it was held and then dropped. */
+  private synchronized boolean confirm(Map<String, Object> params) throws InterruptedException {
     getUpdatesCalls++;
     int offset = params.containsKey("offset") ? ((Number) num(params.get("offset"))).intValue() : 0;
-    int timeout = params.containsKey("timeout") ? ((Number) num(params.get("timeout"))).intValue() : 0;
-    int limit = params.containsKey("limit") ? ((Number) num(params.get("limit"))).intValue() : 100;
+    int round = holdRound;
+    while (holdConfirmations && holdRound == round
+        && pending.stream().anyMatch(u -> (int) u.get("update_id") < offset)) {
+      wait();
+    }
+    if (holdRound != round) {
+      return false;
+    }
     pending.removeIf(u -> {
       boolean gone = (int) u.get("update_id") < offset;
       if (gone) {
@@ -189,6 +286,13 @@ final class FakeBotApi implements AutoCloseable {
       }
       return gone;
     });
+    return true;
+  }
+
+  private synchronized List<Map<String, Object>> poll(Map<String, Object> params)
+      throws InterruptedException {
+    int timeout = params.containsKey("timeout") ? ((Number) num(params.get("timeout"))).intValue() : 0;
+    int limit = params.containsKey("limit") ? ((Number) num(params.get("limit"))).intValue() : 100;
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
     while (pending.isEmpty() && System.nanoTime() < until) {
       wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
@@ -235,6 +339,7 @@ final class FakeBotApi implements AutoCloseable {
   @Override
   public void close() {
     synchronized (this) {
+      holdRound++;
       notifyAll();
     }
     server.stop(0);

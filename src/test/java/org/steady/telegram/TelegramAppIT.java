@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,20 +51,6 @@ class TelegramAppIT {
         .toList();
   }
 
-  @SuppressWarnings("unchecked")
-  private static String buttonData(FakeBotApi.Call question, String label) {
-    Map<String, Object> markup = (Map<String, Object>) question.params().get("reply_markup");
-    for (List<Map<String, Object>> row :
-        (List<List<Map<String, Object>>>) markup.get("inline_keyboard")) {
-      for (Map<String, Object> b : row) {
-        if (label.equals(b.get("text"))) {
-          return (String) b.get("callback_data");
-        }
-      }
-    }
-    throw new AssertionError("no button " + label);
-  }
-
   @Test
   void restartMidConversationResumesWithNothingLostOrAppliedTwice() {
     FakeBotApi.Call question;
@@ -78,7 +63,7 @@ class TelegramAppIT {
     // Telegram never saw the confirming poll: it sends /checkin again, plus the press made
     // while Steady was down.
     api.redeliverAll();
-    api.push(Updates.callback(77, buttonData(question, "Good")));
+    api.push(Updates.callback(77, question.buttonData("Good")));
     try (ConfigurableApplicationContext app = startApp()) {
       Await.until("thanks sent", () -> sentTo(77, "Thanks").size() == 1);
       Await.until("keyboard closed", () -> !api.calls("editMessageReplyMarkup").isEmpty());

@@ -49,6 +49,22 @@ final class Updates {
         "message", message(chatId, "private", Map.of("text", "question?"))));
   }
 
+  /** The update as sent by a person whose Telegram app is set to {@code languageCode}. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> inLanguage(Map<String, Object> update, String languageCode) {
+    Map<String, Object> u = new LinkedHashMap<>(update);
+    for (String kind : List.of("message", "callback_query")) {
+      if (u.get(kind) instanceof Map) {
+        Map<String, Object> inner = new LinkedHashMap<>((Map<String, Object>) u.get(kind));
+        Map<String, Object> from = new LinkedHashMap<>((Map<String, Object>) inner.get("from"));
+        from.put("language_code", languageCode);
+        inner.put("from", from);
+        u.put(kind, inner);
+      }
+    }
+    return u;
+  }
+
   static Update parse(Map<String, Object> update) {
     Map<String, Object> u = new LinkedHashMap<>(update);
     u.putIfAbsent("update_id", 77);
