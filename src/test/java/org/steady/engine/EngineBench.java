@@ -43,6 +43,36 @@ class EngineBench {
         counts[0] / seconds, counts[0] / cpuSeconds, counts[1] / seconds, counts[0] / (double) inputs.size() / seconds);
   }
 
+  /**
+   * Free text is screened against every red-flag list on every message, whatever the step: the
+   * cost of one typed message on top of the step itself.
+   */
+  @Test
+  void redFlagScreensPerSecond() {
+    RedFlags flags = ConversationLoader.load(Path.of("conversations")).catalog().redFlags();
+    List<String> texts = List.of("7", "Poorly", "I slept badly and my hands were shaking a bit",
+        "feeling anxious today but I went for a walk with my sister in the afternoon",
+        "no fits this week", "Shaking or trembling, Headache", "estoy un poco mejor, gracias");
+    long screened = 0;
+    long matches = 0;
+    long end = System.nanoTime() + 2_000_000_000L;
+    while (System.nanoTime() < end) {  // warm up
+      for (String t : texts) matches += flags.screen(t).isPresent() ? 1 : 0;
+    }
+    long start = System.nanoTime();
+    end = start + 5_000_000_000L;
+    while (System.nanoTime() < end) {
+      for (String t : texts) {
+        matches += flags.screen(t).isPresent() ? 1 : 0;
+        screened++;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("red-flag screen: %.0f messages/s single thread (%d lists, %d matches)%n",
+        screened / seconds, flags.lists().size(), matches);
+    assertThat(screened).isPositive();
+  }
+
   /** Answers each question the way a calm patient might; returns the largest state size seen. */
   private static int recordPath(Engine engine, List<Input> inputs) {
     EffectJson json = new EffectJson(false);

@@ -45,6 +45,8 @@ public final class Screen {
   public static Optional<RedFlags.Match> screen(RedFlags flags, String text) {
     if (flags == null || text == null || text.isBlank()) return Optional.empty();
     List<String> words = Words.split(text);
+    String[][] stems = new String[words.size()][];
+    for (int i = 0; i < stems.length; i++) stems[i] = WordMatch.stems(words.get(i));
     for (RedFlagList list : flags.lists()) {
       Compiled c = compiled(list);
       for (int i = 0; i < c.categories.size(); i++) {
@@ -53,7 +55,7 @@ public final class Screen {
         for (int k = 0; k < 2; k++) {
           List<String> raw = k == 0 ? category.indirect() : category.patterns();
           for (int p = 0; p < kinds[k].length; p++) {
-            if (find(words, kinds[k][p], c.negations, k == 1 ? kinds[1] : null)) {
+            if (find(words, stems, kinds[k][p], c.negations, k == 1 ? kinds[1] : null)) {
               return Optional.of(new RedFlags.Match(category.id(), category.label(), list.locale(), raw.get(p)));
             }
           }
@@ -94,12 +96,12 @@ public final class Screen {
    * Whether the pattern occurs anywhere without being negated. {@code category} holds the
    * category's negatable patterns, or is null for an indirect phrase, which is never negated.
    */
-  private static boolean find(List<String> words, String[] pattern, List<String[]> negations,
-      String[][] category) {
+  private static boolean find(List<String> words, String[][] stems, String[] pattern,
+      List<String[]> negations, String[][] category) {
     if (pattern.length == 0) return false;
     int[] at = new int[pattern.length];
     for (int start = 0; start < words.size(); start++) {
-      if (occursAt(words, pattern, start, at)
+      if (occursAt(words, stems, pattern, start, at)
           && (category == null || !negated(words, at, negations, category))) {
         return true;
       }
@@ -107,14 +109,15 @@ public final class Screen {
     return false;
   }
 
-  private static boolean occursAt(List<String> words, String[] pattern, int start, int[] at) {
-    if (!WordMatch.matches(words.get(start), pattern[0])) return false;
+  private static boolean occursAt(List<String> words, String[][] stems, String[] pattern,
+      int start, int[] at) {
+    if (!WordMatch.matches(words.get(start), stems[start], pattern[0])) return false;
     at[0] = start;
     for (int p = 1; p < pattern.length; p++) {
       int found = -1;
       for (int j = at[p - 1] + 1; j <= at[p - 1] + 2 && j < words.size(); j++) {
         if (words.get(j).equals(Words.BREAK)) break;
-        if (WordMatch.matches(words.get(j), pattern[p])) {
+        if (WordMatch.matches(words.get(j), stems[j], pattern[p])) {
           found = j;
           break;
         }

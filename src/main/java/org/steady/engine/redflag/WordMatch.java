@@ -12,17 +12,25 @@ final class WordMatch {
   private WordMatch() {}
 
   static boolean matches(String word, String pattern) {
+    return matches(word, stems(word), pattern);
+  }
+
+  /**
+   * The same, with the word's {@link #stems} worked out once by the caller: a message is matched
+   * against hundreds of pattern words, and the stems of its words do not change meanwhile.
+   */
+  static boolean matches(String word, String[] stems, String pattern) {
     if (pattern.endsWith("*")) {
       return prefix(word, pattern.substring(0, pattern.length() - 1));
     }
     if (word.equals(pattern)) return true;
-    for (String stem : stems(word)) {
+    for (String stem : stems) {
       if (stem.equals(pattern)) return true;
     }
     int tol = Words.tolerance(pattern.length());
     if (tol == 0) return false;
     if (Words.distance(word, pattern, tol) <= tol) return true;
-    for (String stem : stems(word)) {
+    for (String stem : stems) {
       if (stem.length() >= 4 && Words.distance(stem, pattern, tol) <= tol) return true;
     }
     return false;
@@ -41,7 +49,7 @@ final class WordMatch {
   }
 
   /** Candidate stems of a word: each known suffix removed, plus "e" restored and doubled consonants undone. */
-  private static String[] stems(String word) {
+  static String[] stems(String word) {
     String[] out = new String[SUFFIXES.length * 3];
     int n = 0;
     for (String suffix : SUFFIXES) {
