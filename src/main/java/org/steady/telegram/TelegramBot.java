@@ -25,7 +25,7 @@ class TelegramBot implements SmartLifecycle {
       new BotCommand("checkin", "Do a check-in now"),
       new BotCommand("cope", "Help with a hard moment"),
       new BotCommand("crisis", "Help right now if you feel unsafe"),
-      new BotCommand("settings", "Check-in time, time zone and days"),
+      new BotCommand("settings", "Check-in time, zone, days, name, language"),
       new BotCommand("pause", "Pause reminders"),
       new BotCommand("resume", "Resume reminders"),
       new BotCommand("help", "What Steady can do"),
