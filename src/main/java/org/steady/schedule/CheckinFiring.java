@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.steady.chat.Inbound;
 import org.steady.chat.InboundHandler;
 import org.steady.chat.Outbox;
+import org.steady.chat.PatientRef;
 
 /**
  * Fires one due check-in: prepares the profile for that day (taper step, symptom watch), sends
@@ -96,7 +97,7 @@ class CheckinFiring {
         ? plans.find(pid).flatMap(p -> p.startingOn(date)) : Optional.empty();
     if (step.isPresent() && !stopped(pid)) {
       outbox.enqueue("taper:" + pid + ":" + date, pid, doc.channel(), doc.chatId(), "send",
-          reminder(step.get()), List.of(), null, false);
+          reminder(step.get(), locale(doc)), List.of(), null, false);
       profile.set(pid, "planned_step_today", step.get().words());
       schedules.set(pid, Updates.set("stepDate", date.toString()));
     } else if (doc.stepDate() != null && !doc.stepDate().equals(date)) {
@@ -111,10 +112,16 @@ class CheckinFiring {
     }
   }
 
-  /** The plan's own words; never anything computed. */
-  static String reminder(TaperPlan.Step step) {
-    return "Today a new step of your taper plan starts, as your prescriber wrote it:\n"
-        + step.words() + "\n"
-        + "Please contact your prescriber with any question about it.";
+  /**
+   * The patient's language now: the schedule keeps the locale of its last change, which is
+   * older than a later {@code /settings language}.
+   */
+  private String locale(ScheduleDoc doc) {
+    return profile.ref(doc.patientId()).map(PatientRef::locale).orElse(doc.locale());
+  }
+
+  /** The plan's own words, as staff entered them; never anything computed or translated. */
+  static String reminder(TaperPlan.Step step, String locale) {
+    return ScheduleTexts.get("taper_step", locale, "step", step.words());
   }
 }

@@ -38,9 +38,8 @@ class PaceTalk implements InboundInterceptor {
         "The patient would like to talk about the pace of their taper (step of " + step
             + "). Please get in touch; any change to the plan is for the prescriber to decide.",
         "schedule:pace_talk", Map.of("step_start", step));
-    replies.text((told > 0 ? "Thank you for saying so. I've let your care contacts know you'd "
-            + "like to talk about the pace. " : "Thank you for saying so. ")
-        + "Please also contact your prescriber: they can talk the plan through with you.");
+    replies.text(ScheduleTexts.get(told > 0 ? "pace_told" : "pace_thanks", p.locale())
+        + ScheduleTexts.get("pace_prescriber", p.locale()));
     return true;
   }
 }

@@ -14,7 +14,8 @@ import org.steady.engine.Effect;
 /**
  * {@code /pause [N days | until YYYY-MM-DD]}, {@code /resume} and {@code /settings} (with
  * {@code time HH:MM}, {@code zone <city, IANA id or UTC offset>}, {@code days mon tue ...}), and
- * the buttons they offer. Answers are plain and short; a wrong entry says what was expected.
+ * the buttons they offer. Answers are plain and short, in the patient's language
+ * ({@link ScheduleTexts}); a wrong entry says what was expected.
  */
 @Component
 class ScheduleCommands implements InboundInterceptor {
@@ -47,6 +48,7 @@ class ScheduleCommands implements InboundInterceptor {
       return false;
     }
     if (patient.isEmpty()) {
+      // not a patient (yet): no locale of theirs is known, so English
       replies.text("Check-ins start after you say hello with /start.");
       return true;
     }
@@ -55,7 +57,8 @@ class ScheduleCommands implements InboundInterceptor {
       pause(p, arg, replies);
     } else if (command.equals("resume")) {
       ScheduleDoc doc = settings.resume(p);
-      replies.text("Check-ins are back on. " + SettingsReplies.next(doc));
+      replies.text(ScheduleTexts.get("resumed", p.locale(), "next",
+          ScheduleTexts.next(doc, p.locale())));
     } else {
       settingsReplies.handle(p, arg, replies);
     }
@@ -63,40 +66,44 @@ class ScheduleCommands implements InboundInterceptor {
   }
 
   private void pause(PatientRef p, String arg, Replies replies) {
+    String l = p.locale();
     Optional<ScheduleDoc> doc = settings.current(p.patientId());
     if (doc.isEmpty() || doc.get().time() == null) {
-      replies.text("You have no daily check-in to pause yet. Set a time with /settings time 08:30.");
+      replies.text(ScheduleTexts.get("pause_nothing", l));
       return;
     }
     LocalDate today = settings.today(doc.get());
     if (arg.isEmpty()) {
-      replies.buttons("How long would you like a break from check-ins?", List.of(List.of(
-          new Effect.Button("1 day", "pause:1"), new Effect.Button("3 days", "pause:3"),
-          new Effect.Button("1 week", "pause:7"))));
+      replies.buttons(ScheduleTexts.get("pause_ask", l), List.of(List.of(
+          new Effect.Button(ScheduleTexts.get("pause_1", l), "pause:1"),
+          new Effect.Button(ScheduleTexts.get("pause_3", l), "pause:3"),
+          new Effect.Button(ScheduleTexts.get("pause_7", l), "pause:7"))));
       return;
     }
     Optional<LocalDate> resumeOn = resumeOn(arg, today);
     if (resumeOn.isEmpty()) {
-      replies.text("I didn't understand that. Try /pause 3 days or /pause until "
-          + today.plusDays(7) + " (at most " + MAX_PAUSE_DAYS + " days).");
+      replies.text(ScheduleTexts.get("pause_bad", l, "date", today.plusDays(7),
+          "max", MAX_PAUSE_DAYS));
       return;
     }
     ScheduleDoc after = settings.pauseUntil(p, resumeOn.get());
-    replies.text("Check-ins are paused. Take care of yourself. " + SettingsReplies.next(after)
-        + " Send /resume any time to start again.");
+    replies.text(ScheduleTexts.get("paused", l, "next", ScheduleTexts.next(after, l)));
   }
 
-  /** "3", "3 days", "1 day", "until 2026-12-01"; empty when out of range or unreadable. */
+  /**
+   * "3", "3 days", "1 day", "until 2026-12-01", and in Spanish "3 días", "hasta 2026-12-01";
+   * empty when out of range or unreadable.
+   */
   static Optional<LocalDate> resumeOn(String arg, LocalDate today) {
-    String a = arg.toLowerCase(Locale.ROOT).trim();
+    String a = SettingsReplies.fold(arg).trim();
     LocalDate date;
-    if (a.startsWith("until ")) {
+    if (a.startsWith("until ") || a.startsWith("hasta ")) {
       try {
         date = LocalDate.parse(a.substring(6).trim());
       } catch (DateTimeParseException e) {
         return Optional.empty();
       }
-    } else if (a.matches("\\d{1,3}( ?(d|day|days))?")) {
+    } else if (a.matches("\\d{1,3}( ?(d|day|days|dia|dias))?")) {
       date = today.plusDays(Integer.parseInt(a.replaceAll("\\D", "")));
     } else {
       return Optional.empty();

@@ -1,12 +1,12 @@
 package org.steady.schedule;
 
+import java.text.Normalizer;
 import java.time.DayOfWeek;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,16 +18,31 @@ import org.steady.engine.Effect;
 /**
  * The {@code /settings} command: shows the schedule and changes time, zone and days, and the
  * name and language Steady uses ({@code /settings name Ana}, {@code /settings language es}).
+ * Each word has a Spanish twin ({@code hora, zona, días, nombre, idioma}); replies follow the
+ * patient's locale ({@link ScheduleTexts}).
  */
 @Component
 class SettingsReplies {
-  private static final DateTimeFormatter NEXT =
-      DateTimeFormatter.ofPattern("EEE d MMM 'at' HH:mm", Locale.ENGLISH);
-
   /** The languages the shipped scripts speak, by what a patient may type. */
-  private static final java.util.Map<String, String> LANGUAGES = java.util.Map.of(
+  private static final Map<String, String> LANGUAGES = Map.of(
       "en", "en", "english", "en", "inglés", "en", "ingles", "en",
       "es", "es", "spanish", "es", "español", "es", "espanol", "es", "castellano", "es");
+  /** What a patient may type after /settings, in either language, to what it changes. */
+  private static final Map<String, String> WHAT = Map.of(
+      "time", "time", "hora", "time", "zone", "zone", "zona", "zone", "days", "days",
+      "dias", "days", "name", "name", "nombre", "name", "language", "language",
+      "idioma", "language");
+  /** Day prefixes: English (mo, tu, ...) and Spanish without accents (lu, ma, mi, ...). */
+  private static final Map<DayOfWeek, List<String>> DAY_WORDS = Map.of(
+      DayOfWeek.MONDAY, List.of("monday", "lunes"),
+      DayOfWeek.TUESDAY, List.of("tuesday", "martes"),
+      DayOfWeek.WEDNESDAY, List.of("wednesday", "miercoles"),
+      DayOfWeek.THURSDAY, List.of("thursday", "jueves"),
+      DayOfWeek.FRIDAY, List.of("friday", "viernes"),
+      DayOfWeek.SATURDAY, List.of("saturday", "sabado", "sabados"),
+      DayOfWeek.SUNDAY, List.of("sunday", "domingo", "domingos"));
+  private static final Set<String> EVERY = Set.of("every", "every day", "all", "todos",
+      "todos los dias", "cada dia");
   private static final int NAME_MAX = 40;
 
   private final CheckinSettings settings;
@@ -40,120 +55,102 @@ class SettingsReplies {
 
   void handle(PatientRef p, String arg, Replies replies) {
     String[] parts = arg.trim().split("\\s+", 2);
-    String what = parts[0].toLowerCase(Locale.ROOT);
+    String what = WHAT.getOrDefault(fold(parts[0]), "");
     String value = parts.length > 1 ? parts[1].trim() : "";
-    if (what.equals("time") && !value.isEmpty()) {
-      Optional<java.time.LocalTime> t = CheckinSettings.parseTime(value);
-      if (t.isEmpty()) {
-        replies.text("Please give the time as hours and minutes, e.g. /settings time 08:30.");
-        return;
-      }
-      replies.text("Done. " + next(settings.time(p, t.get())));
-    } else if (what.equals("zone") && !value.isEmpty()) {
+    String l = p.locale();
+    if (what.isEmpty()) {
+      show(p, replies);
+    } else if (value.isEmpty()) {
+      replies.text(ScheduleTexts.get(what + "_help", l));
+    } else if (what.equals("time")) {
+      Optional<LocalTime> t = CheckinSettings.parseTime(value);
+      replies.text(t.isEmpty() ? ScheduleTexts.get("time_bad", l)
+          : done(settings.time(p, t.get()), l));
+    } else if (what.equals("zone")) {
       zone(p, value, replies);
-    } else if (what.equals("days") && !value.isEmpty()) {
+    } else if (what.equals("days")) {
       Set<DayOfWeek> days = days(value);
-      if (days.isEmpty()) {
-        replies.text("Name the days like this: /settings days mon wed fri (or: every).");
-        return;
-      }
-      replies.text("Done. " + next(settings.days(p, days)));
-    } else if (what.equals("name") && !value.isEmpty()) {
-      if (value.codePointCount(0, value.length()) > NAME_MAX) {
-        replies.text("That name is a little long; please keep it under " + NAME_MAX
-            + " characters.");
-        return;
-      }
-      profiles.set(p.patientId(), "name", value);
-      replies.text("Done. I'll call you " + value + " from now on.");
-    } else if ((what.equals("language") || what.equals("idioma")) && !value.isEmpty()) {
+      replies.text(days.isEmpty() ? ScheduleTexts.get("days_bad", l)
+          : done(settings.days(p, days), l));
+    } else if (what.equals("name")) {
+      name(p, value, replies);
+    } else {
       String locale = LANGUAGES.get(value.toLowerCase(Locale.ROOT));
       if (locale == null) {
-        replies.text("I can speak English (/settings language en) or Spanish"
-            + " (/settings language es).");
+        replies.text(ScheduleTexts.get("language_unknown", l));
         return;
       }
       profiles.set(p.patientId(), "locale", locale);
-      replies.text(locale.equals("es") ? "Hecho. A partir de ahora te escribiré en español."
-          : "Done. I'll write to you in English from now on.");
-    } else if (what.equals("name")) {
-      replies.text("Send the name I should use like this: /settings name Ana");
-    } else if (what.equals("language") || what.equals("idioma")) {
-      replies.text("Send the language like this: /settings language en (or es for Spanish).");
-    } else if (what.equals("time")) {
-      replies.text("Send the new time like this: /settings time 08:30");
-    } else if (what.equals("zone")) {
-      replies.text("Send your city or time zone like this: /settings zone Berlin "
-          + "(or Europe/Berlin, or an offset such as UTC+1).");
-    } else {
-      show(p, replies);
+      // said in the language just chosen
+      replies.text(ScheduleTexts.get("language_done", locale));
     }
   }
 
+  private static String done(ScheduleDoc doc, String locale) {
+    return ScheduleTexts.get("done", locale, "next", ScheduleTexts.next(doc, locale));
+  }
+
+  private void name(PatientRef p, String value, Replies replies) {
+    if (value.codePointCount(0, value.length()) > NAME_MAX) {
+      replies.text(ScheduleTexts.get("name_long", p.locale(), "max", NAME_MAX));
+      return;
+    }
+    profiles.set(p.patientId(), "name", value);
+    replies.text(ScheduleTexts.get("name_done", p.locale(), "name", value));
+  }
+
   private void zone(PatientRef p, String value, Replies replies) {
+    String l = p.locale();
     ZoneLookup.Result r = ZoneLookup.find(value);
     if (r.zone().isPresent()) {
-      String offsetNote = r.zone().get().getId().startsWith("UTC")
-          && !r.zone().get().getId().equals("UTC")
-          ? " A fixed offset does not follow summer time; a city does." : "";
-      replies.text("Done. " + next(settings.zone(p, r.zone().get())) + offsetNote);
+      String id = r.zone().get().getId();
+      String offsetNote = id.startsWith("UTC") && !id.equals("UTC")
+          ? ScheduleTexts.get("zone_offset", l) : "";
+      replies.text(done(settings.zone(p, r.zone().get()), l) + offsetNote);
     } else if (!r.suggestions().isEmpty()) {
-      replies.text("I don't know that time zone exactly. Did you mean one of these?\n"
-          + r.suggestions().stream().map(s -> "/settings zone " + s)
-              .collect(Collectors.joining("\n")));
+      String command = "/settings " + ScheduleTexts.get("zone_word", l) + " ";
+      replies.text(ScheduleTexts.get("zone_maybe", l) + "\n"
+          + r.suggestions().stream().map(s -> command + s).collect(Collectors.joining("\n")));
     } else {
-      replies.text("I don't know that time zone. Try the nearest big city "
-          + "(/settings zone Berlin) or a UTC offset (/settings zone UTC+1).");
+      replies.text(ScheduleTexts.get("zone_unknown", l));
     }
   }
 
   private void show(PatientRef p, Replies replies) {
+    String l = p.locale();
     Optional<ScheduleDoc> doc = settings.current(p.patientId());
     String text = doc.filter(d -> d.time() != null)
-        .map(d -> "Your daily check-in: " + d.time() + " (" + d.zone().getId() + "), "
-            + days(d.days()) + ". " + next(d))
-        .orElse("You have no daily check-in time yet.");
-    replies.buttons(text + "\nTo change it: /settings time 08:30, /settings zone Berlin, "
-            + "/settings days mon wed fri, /settings name Ana, /settings language es.",
-        List.of(List.of(new Effect.Button("Change time", "settings:time"),
-            new Effect.Button("Change time zone", "settings:zone"))));
+        .map(d -> ScheduleTexts.get("show", l, "time", d.time(), "zone", d.zone().getId(),
+            "days", ScheduleTexts.days(d.days(), l), "next", ScheduleTexts.next(d, l)))
+        .orElse(ScheduleTexts.get("show_none", l));
+    replies.buttons(text + ScheduleTexts.get("show_how", l),
+        List.of(List.of(new Effect.Button(ScheduleTexts.get("change_time", l), "settings:time"),
+            new Effect.Button(ScheduleTexts.get("change_zone", l), "settings:zone"))));
   }
 
-  static String next(ScheduleDoc doc) {
-    if (doc.nextDueAt() == null) {
-      return "No check-in is planned yet: set a time with /settings time 08:30.";
-    }
-    ZonedDateTime at = doc.nextDueAt().atZone(doc.zone());
-    return "Next check-in: " + NEXT.format(at) + " (" + doc.zone().getId() + ").";
-  }
-
-  static String days(Set<DayOfWeek> days) {
-    if (days.size() == 7) {
-      return "every day";
-    }
-    return "on " + days.stream().sorted()
-        .map(d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-        .collect(Collectors.joining(", "));
-  }
-
+  /** "mon wed fri", "lun, mié, vie", "every", "todos"; empty when a word is not a day. */
   static Set<DayOfWeek> days(String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    if (v.equals("every") || v.equals("every day") || v.equals("all")) {
+    String v = fold(value).trim();
+    if (EVERY.contains(v)) {
       return EnumSet.allOf(DayOfWeek.class);
     }
     Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
     for (String w : v.split("[\\s,]+")) {
-      DayOfWeek match = null;
-      for (DayOfWeek d : DayOfWeek.values()) {
-        if (w.length() >= 2 && d.name().toLowerCase(Locale.ROOT).startsWith(w)) {
-          match = d;
-        }
-      }
-      if (match == null) {
+      Optional<DayOfWeek> match = w.length() < 2 ? Optional.empty()
+          : DAY_WORDS.entrySet().stream()
+              .filter(e -> e.getValue().stream().anyMatch(d -> d.startsWith(w)))
+              .map(Map.Entry::getKey).findFirst();
+      if (match.isEmpty()) {
         return EnumSet.noneOf(DayOfWeek.class);
       }
-      out.add(match);
+      out.add(match.get());
     }
     return out;
+  }
+
+  /** Lower case without accents, so "Días" and "mié" match "dias" and "mie". */
+  static String fold(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT);
   }
 }

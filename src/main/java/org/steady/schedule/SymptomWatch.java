@@ -78,11 +78,9 @@ class SymptomWatch implements EffectHandler {
         "schedule:symptom_watch", Map.of("symptom_score", score,
             "baseline", baseline.getAsDouble(), "step_start", s.toString()));
     outbox.enqueue("pace-offer:" + pid + ":" + s, pid, patient.channel(), patient.chatId(),
-        "send", "Your symptoms seem stronger since your taper step started. That can happen, "
-            + "and you don't have to manage it alone. Your prescriber decides about the plan; "
-            + "if you like, I can let your care contacts know you'd like to talk about the pace.",
-        List.of(List.of(new Effect.Button("I'd like to talk about the pace", "pace:talk:" + s))),
-        null, false);
+        "send", ScheduleTexts.get("pace_offer", patient.locale()),
+        List.of(List.of(new Effect.Button(ScheduleTexts.get("pace_button", patient.locale()),
+            "pace:talk:" + s))), null, false);
   }
 
   /** The most recent step whose watch window contains {@code date}. */

@@ -106,6 +106,53 @@ class CheckinScheduleIT {
   }
 
   @Test
+  void pauseAndResumeAnswerASpanishPatientInSpanish() {
+    clock.set(Instant.parse("2026-11-23T06:00:00Z"));
+    PatientRef p = rig.profiles.add("1", "Europe/Berlin", "es");
+    rig.settings.time(p, LocalTime.of(9, 0));
+    Rig.Replies r = new Rig.Replies();
+    rig.commands.intercept(command("pause", ""), java.util.Optional.of(p), r);
+    assertThat(r.last()).isEqualTo("¿Cuánto tiempo quieres descansar de los controles?");
+    assertThat(r.lastLabels()).containsExactly("1 día", "3 días", "1 semana");
+    rig.commands.intercept(command("pause", "3 días"), java.util.Optional.of(p), r);
+    assertThat(r.last()).startsWith("Los controles quedan en pausa.")
+        .contains("Próximo control: jue 26 nov a las 09:00 (Europe/Berlin).")
+        .endsWith("Envía /resume cuando quieras volver.");
+    rig.commands.intercept(command("resume", ""), java.util.Optional.of(p), r);
+    assertThat(r.last()).isEqualTo("Volvemos con los controles. Próximo control: lun 23 nov a "
+        + "las 09:00 (Europe/Berlin).");
+  }
+
+  @Test
+  void settingsSpeakEachPatientsOwnLanguage() {
+    clock.set(Instant.parse("2026-12-01T12:00:00Z"));
+    PatientRef en = rig.profiles.add("1", "Europe/Madrid");
+    PatientRef es = rig.profiles.add("2", "Europe/Madrid", "es");
+    Rig.Replies r = new Rig.Replies();
+    rig.commands.intercept(command("settings", "time 08:30"), java.util.Optional.of(en), r);
+    assertThat(r.last()).isEqualTo("Done. Next check-in: Wed 2 Dec at 08:30 (Europe/Madrid).");
+    rig.commands.intercept(command("settings", "hora 08:30"), java.util.Optional.of(es), r);
+    assertThat(r.last()).isEqualTo("Hecho. Próximo control: mié 2 dic a las 08:30 (Europe/Madrid).");
+    rig.commands.intercept(command("settings", "días lun mié"), java.util.Optional.of(es), r);
+    assertThat(rig.settings.current(es.patientId()).orElseThrow().days())
+        .containsExactlyInAnyOrder(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY);
+
+    rig.commands.intercept(command("settings", ""), java.util.Optional.of(es), r);
+    assertThat(r.last()).startsWith("Tu control diario: 08:30 (Europe/Madrid), los lunes y "
+        + "miércoles. Próximo control: mié 2 dic a las 08:30").contains("/settings hora 08:30");
+    assertThat(r.lastLabels()).containsExactly("Cambiar la hora", "Cambiar la zona horaria");
+    rig.commands.intercept(command("settings", ""), java.util.Optional.of(en), r);
+    assertThat(r.last()).startsWith("Your daily check-in: 08:30 (Europe/Madrid), every day. "
+        + "Next check-in: Wed 2 Dec at 08:30").contains("/settings time 08:30");
+    assertThat(r.lastLabels()).containsExactly("Change time", "Change time zone");
+
+    rig.commands.intercept(command("settings", "zona Xqzvw"), java.util.Optional.of(es), r);
+    assertThat(r.last()).startsWith("No conozco esa zona horaria.");
+    rig.commands.intercept(command("settings", "zone Xqzvw"), java.util.Optional.of(en), r);
+    assertThat(r.last()).startsWith("I don't know that time zone.");
+  }
+
+  @Test
   void activeDaysLimitCheckIns() {
     clock.set(Instant.parse("2026-11-23T00:00:00Z"));
     PatientRef p = rig.profiles.add("1", "UTC");

@@ -146,12 +146,18 @@ final class Rig implements AutoCloseable {
     final Map<String, PatientRef> refs = new ConcurrentHashMap<>();
 
     PatientRef add(String chatId, String zone) {
-      PatientRef p = new PatientRef("telegram:" + chatId, "telegram", chatId, "en");
+      return add(chatId, zone, "en");
+    }
+
+    /** A patient who speaks {@code locale} ("en", "es"). */
+    PatientRef add(String chatId, String zone, String locale) {
+      PatientRef p = new PatientRef("telegram:" + chatId, "telegram", chatId, locale);
       refs.put(p.patientId(), p);
       set(p.patientId(), "timezone", zone);
       return p;
     }
 
+    /** Like the patients store, a new {@code locale} changes how the patient is addressed. */
     @Override
     public void set(String patientId, String field, Object value) {
       Map<String, Object> m = values.computeIfAbsent(patientId, k -> new ConcurrentHashMap<>());
@@ -159,6 +165,10 @@ final class Rig implements AutoCloseable {
         m.remove(field);
       } else {
         m.put(field, value);
+      }
+      if (field.equals("locale") && value != null) {
+        refs.computeIfPresent(patientId, (id, r) ->
+            new PatientRef(id, r.channel(), r.chatId(), (String) value));
       }
     }
 
@@ -213,6 +223,12 @@ final class Rig implements AutoCloseable {
 
     String last() {
       return texts.get(texts.size() - 1);
+    }
+
+    /** The button labels of the last message that had buttons, rows flattened. */
+    List<String> lastLabels() {
+      return buttons.get(buttons.size() - 1).stream().flatMap(List::stream)
+          .map(Effect.Button::label).toList();
     }
   }
 }
