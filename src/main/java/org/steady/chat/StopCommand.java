@@ -29,12 +29,7 @@ class StopCommand implements InboundInterceptor {
       return false;
     }
     patients.setStopped(patient.get().patientId(), true);
-    replies.text(patient.get().locale().startsWith("es")
-        ? "Hecho: no te enviaré más controles ni recordatorios. Cuando quieras volver, envía"
-            + " /start. Si alguna vez estás en crisis, llama al número de emergencias local."
-        : "Done: I won't send you any more check-ins or reminders. Whenever you want to come"
-            + " back, send /start. If you are ever in crisis, please call your local emergency"
-            + " number.");
+    replies.text(Texts.stopped(patient.get().locale()));
     return true;
   }
 }

@@ -12,6 +12,13 @@ final class Texts {
       "en", "Sorry, something went wrong on my side. Please try again in a moment.",
       "es", "Lo siento, algo falló por mi parte. Inténtalo de nuevo en un momento.");
 
+  private static final Map<String, String> STOPPED = Map.of(
+      "en", "Done: I won't send you any more check-ins or reminders. Whenever you want to come"
+          + " back, send /start. If you are ever in crisis, please call your local emergency"
+          + " number.",
+      "es", "Hecho: no te enviaré más controles ni recordatorios. Cuando quieras volver, envía"
+          + " /start. Si alguna vez estás en crisis, llama al número de emergencias local.");
+
   private Texts() {}
 
   static String unsupported(String locale) {
@@ -20,6 +27,11 @@ final class Texts {
 
   static String apology(String locale) {
     return pick(APOLOGY, locale);
+  }
+
+  /** The answer to /stop. */
+  static String stopped(String locale) {
+    return pick(STOPPED, locale);
   }
 
   private static String pick(Map<String, String> texts, String locale) {
