@@ -12,7 +12,8 @@ import org.steady.engine.Effect;
 /**
  * {@code /contacts} for the patient (list in alert order, what each may see, unlink, move up,
  * consent toggles) and {@code /unlink} for a contact. Either side can unlink at any time; the
- * other side is told.
+ * other side is told. The patient reads their side in their language ({@link CareTexts}); a
+ * contact's side is in English.
  */
 @Component
 class ContactsMenu {
@@ -26,38 +27,40 @@ class ContactsMenu {
     this.directory = directory;
   }
 
-  static List<List<Effect.Button>> consentRows(String id) {
+  static List<List<Effect.Button>> consentRows(String id, String locale) {
     return List.of(
-        List.of(new Effect.Button("Share answers: yes", "share:" + id + ":y"),
-            new Effect.Button("Share answers: no", "share:" + id + ":n")),
-        List.of(new Effect.Button("Weekly summary: yes", "weekly:" + id + ":y"),
-            new Effect.Button("Weekly summary: no", "weekly:" + id + ":n")));
+        List.of(new Effect.Button(CareTexts.get("share_yes", locale), "share:" + id + ":y"),
+            new Effect.Button(CareTexts.get("share_no", locale), "share:" + id + ":n")),
+        List.of(new Effect.Button(CareTexts.get("weekly_yes", locale), "weekly:" + id + ":y"),
+            new Effect.Button(CareTexts.get("weekly_no", locale), "weekly:" + id + ":n")));
   }
 
   void list(Optional<PatientRef> patient, Replies replies) {
     List<CareContact> all = patient.map(p -> contacts.active(p.patientId())).orElse(List.of());
+    String l = locale(patient);
     if (all.isEmpty()) {
-      replies.text("You have no care contacts yet. Send /invite to create a link code.");
+      replies.text(CareTexts.get("list_empty", l));
       return;
     }
-    StringBuilder b = new StringBuilder("Your care contacts, in the order they are alerted:");
+    StringBuilder b = new StringBuilder(CareTexts.get("list_head", l));
     List<List<Effect.Button>> rows = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       CareContact c = all.get(i);
-      b.append("\n").append(i + 1).append(". ").append(c.displayName())
-          .append(c.role() == null ? "" : " (" + c.role().label() + ")")
-          .append(" — alerts: yes; answers behind an alert: ").append(yesNo(c.sharesAnswers()))
-          .append("; weekly summary: ").append(yesNo(c.weeklySummary()));
+      String name = CareTexts.name(c, l);
+      b.append("\n").append(i + 1).append(". ").append(name)
+          .append(c.role() == null ? "" : " (" + CareTexts.role(c.role(), l) + ")")
+          .append(CareTexts.get("list_item", l, "answers", yesNo(c.sharesAnswers(), l),
+              "weekly", yesNo(c.weeklySummary(), l)));
       List<Effect.Button> row = new ArrayList<>();
-      row.add(new Effect.Button("Unlink " + c.displayName(), "unlink:" + c.id()));
+      row.add(new Effect.Button(CareTexts.get("unlink", l, "name", name), "unlink:" + c.id()));
       if (i > 0) {
-        row.add(new Effect.Button("Move up", "up:" + c.id()));
+        row.add(new Effect.Button(CareTexts.get("move_up", l), "up:" + c.id()));
       }
       rows.add(row);
       rows.add(List.of(
-          new Effect.Button("Answers " + (c.sharesAnswers() ? "off" : "on"),
+          new Effect.Button(CareTexts.get(c.sharesAnswers() ? "answers_off" : "answers_on", l),
               "share:" + c.id() + (c.sharesAnswers() ? ":n" : ":y")),
-          new Effect.Button("Summary " + (c.weeklySummary() ? "off" : "on"),
+          new Effect.Button(CareTexts.get(c.weeklySummary() ? "summary_off" : "summary_on", l),
               "weekly:" + c.id() + (c.weeklySummary() ? ":n" : ":y"))));
     }
     replies.buttons(b.toString(), rows);
@@ -84,26 +87,28 @@ class ContactsMenu {
     boolean byPatient = c.isPresent() && patient.isPresent()
         && c.get().patientId().equals(patient.get().patientId());
     boolean byContact = c.isPresent() && LinkFlow.sameChat(c.get(), in);
+    String l = byPatient || !byContact ? locale(patient) : "en";
     if (!byPatient && !byContact) {
-      replies.text("This button is no longer valid.");
+      replies.text(CareTexts.get("invalid", l));
       return;
     }
     CareContact contact = c.get();
     if (!contacts.unlink(id)) {
-      replies.text("This link has already ended.");
+      replies.text(byPatient ? CareTexts.get("already_ended", l) : "This link has already ended.");
       return;
     }
     if (byPatient) {
       notices.toContact(in, "unlinked", contact, "You are no longer a care contact for "
           + directory.find(contact.patientId()).map(PatientDirectory.Info::displayName)
               .orElse("this person") + ". Thank you for your support.");
-      replies.text(contact.displayName() + " is unlinked and will receive nothing more.");
+      replies.text(CareTexts.get("unlinked", l, "name", CareTexts.name(contact, l)));
     } else {
       int colon = contact.patientId().indexOf(':');
+      String pl = directory.find(contact.patientId()).map(PatientDirectory.Info::locale)
+          .orElse("en");
       notices.toPatient(in, "unlinked", contact.patientId(),
           contact.patientId().substring(0, colon), contact.patientId().substring(colon + 1),
-          contact.displayName() + " has ended their link as your care contact. You can invite"
-              + " someone with /invite.", List.of());
+          CareTexts.get("contact_ended", pl, "name", CareTexts.name(contact, pl)), List.of());
       replies.text("Your link has ended. You will receive nothing more about this person.");
     }
   }
@@ -112,26 +117,31 @@ class ContactsMenu {
       Replies replies) {
     Optional<CareContact> c = contacts.byId(id)
         .filter(x -> patient.isPresent() && x.patientId().equals(patient.get().patientId()));
+    String l = locale(patient);
     if (c.isEmpty() || !contacts.setConsent(id, field, on)) {
-      replies.text("This button is no longer valid.");
+      replies.text(CareTexts.get("invalid", l));
       return;
     }
-    String what = field.equals("sharesAnswers") ? "see the answers behind an alert"
-        : "receive a weekly summary";
-    replies.text("Saved: " + c.get().displayName() + (on ? " will " : " will not ") + what + ".");
+    replies.text(CareTexts.get("saved_" + field + (on ? "_on" : "_off"), l,
+        "name", CareTexts.name(c.get(), l)));
   }
 
   void moveUp(Optional<PatientRef> patient, String id, Replies replies) {
     Optional<CareContact> c = contacts.byId(id)
         .filter(x -> patient.isPresent() && x.patientId().equals(patient.get().patientId()));
     if (c.isEmpty() || !contacts.moveUp(id)) {
-      replies.text("This button is no longer valid.");
+      replies.text(CareTexts.get("invalid", locale(patient)));
       return;
     }
     list(patient, replies);
   }
 
-  private static String yesNo(boolean b) {
-    return b ? "yes" : "no";
+  private static String yesNo(boolean b, String locale) {
+    return CareTexts.get(b ? "yes" : "no", locale);
+  }
+
+  /** The sender's language if they are a patient; else English (a contact's is not known). */
+  private static String locale(Optional<PatientRef> patient) {
+    return patient.map(PatientRef::locale).orElse("en");
   }
 }

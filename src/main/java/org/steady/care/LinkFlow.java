@@ -12,7 +12,8 @@ import org.steady.engine.Effect;
 /**
  * Linking a care contact: the patient's {@code /invite} makes a code, the contact redeems it
  * ({@code /start CODE} from the deep link, or {@code /link CODE}), says who they are, and the
- * patient confirms. Nothing is shared before the patient confirmed.
+ * patient confirms. Nothing is shared before the patient confirmed. The patient reads their
+ * side in their language ({@link CareTexts}); the contact's side is in English.
  */
 @Component
 class LinkFlow {
@@ -40,13 +41,12 @@ class LinkFlow {
           + " a care contact.");
       return;
     }
+    String l = patient.get().locale();
     String code = codes.create(patient.get().patientId());
     String link = "telegram".equals(in.channel()) && !botUsername.isBlank()
-        ? "\nOr send them this link: https://t.me/" + botUsername + "?start=" + code : "";
-    replies.text("Here is a one-time code for a person you trust (a clinician, family member or"
-        + " peer supporter): " + code + "\nThey send /link " + code + " to this bot." + link
-        + "\nThe code works once and expires in 24 hours. You will confirm before they are"
-        + " linked.");
+        ? CareTexts.get("invite_link", l, "url", "https://t.me/" + botUsername + "?start=" + code)
+        : "";
+    replies.text(CareTexts.get("invite", l, "code", code, "link", link));
   }
 
   void redeem(Inbound in, String code, Replies replies) {
@@ -103,12 +103,12 @@ class LinkFlow {
     if (contacts.setRole(contactId, r)) {
       CareContact contact = c.get();
       PatientDirectory.Info p = patientOf(contact);
+      String l = p.locale();
       notices.toPatient(in, "approve", contact.patientId(), p.channel(), p.chatId(),
-          contact.displayName() + " used your invite code and says they are your " + r.label()
-              + ". Link them as a care contact? They would receive alerts when an answer is"
-              + " worrying.",
-          List.of(List.of(new Effect.Button("Approve", "approve:" + contactId),
-              new Effect.Button("Decline", "decline:" + contactId))));
+          CareTexts.get("approve_ask", l, "name", CareTexts.name(contact, l),
+              "role", CareTexts.role(r, l)),
+          List.of(List.of(new Effect.Button(CareTexts.get("approve", l), "approve:" + contactId),
+              new Effect.Button(CareTexts.get("decline", l), "decline:" + contactId))));
     }
     replies.text("Thank you. We have asked them to confirm; you will hear from us when they do.");
   }
@@ -117,28 +117,29 @@ class LinkFlow {
       Replies replies) {
     Optional<CareContact> c = contacts.byId(contactId)
         .filter(x -> patient.isPresent() && x.patientId().equals(patient.get().patientId()));
+    String l = patient.map(PatientRef::locale).orElse("en");
     if (c.isEmpty()) {
-      replies.text("This button is no longer valid.");
+      replies.text(CareTexts.get("invalid", l));
       return;
     }
     CareContact contact = c.get();
     boolean changed = approve ? contacts.approve(contactId, contact.patientId())
         : contacts.decline(contactId);
     if (!changed) {
-      replies.text("This request was already answered.");
+      replies.text(CareTexts.get("already_answered", l));
       return;
     }
     if (!approve) {
       notices.toContact(in, "declined", contact, "The link request was not confirmed.");
-      replies.text("Declined. " + contact.displayName() + " is not linked.");
+      replies.text(CareTexts.get("declined", l, "name", CareTexts.name(contact, l)));
       return;
     }
     String who = patientOf(contact).displayName();
     notices.toContact(in, "linked", contact, "You are now a care contact for " + who
         + ". You will receive an alert here if one of their answers is worrying. Send /unlink"
         + " to stop at any time.");
-    replies.buttons(contact.displayName() + " is linked and will receive alerts. What else may"
-        + " they see? (You can change this in /contacts.)", ContactsMenu.consentRows(contactId));
+    replies.buttons(CareTexts.get("linked", l, "name", CareTexts.name(contact, l)),
+        ContactsMenu.consentRows(contactId, l));
   }
 
   private PatientDirectory.Info patientOf(CareContact c) {
