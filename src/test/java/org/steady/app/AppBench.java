@@ -22,12 +22,17 @@ import org.junit.jupiter.api.Test;
  * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=AppBench}. Targets
  * on a 2-core machine: healthy within 8 s, under 400 MB resident, reply p99 under 50 ms. It prints
  * figures and writes them to {@code target/bench/app.txt}; it asserts only that the work was done,
- * never a timing.
+ * never a timing. {@code -Dbench.patients}, {@code -Dbench.messages} and {@code -Dbench.stored}
+ * shrink the load for a quicker run that can be repeated; {@code -Dbench.jvm} passes options such
+ * as {@code -XX:StartFlightRecording=filename=target/bench/app.jfr} to the app.
  */
 class AppBench {
-  private static final int STORED_PATIENTS = 10_000;
-  private static final int LOAD_PATIENTS = 200;
-  private static final int MESSAGES_EACH = 10;
+  /** {@code -Dbench.stored=N}: patients stored before the second load (a smaller, quicker run). */
+  private static final int STORED_PATIENTS = Integer.getInteger("bench.stored", 10_000);
+  /** {@code -Dbench.patients=N}: patients chatting at once in each load. */
+  private static final int LOAD_PATIENTS = Integer.getInteger("bench.patients", 200);
+  /** {@code -Dbench.messages=N}: messages each of them sends. */
+  private static final int MESSAGES_EACH = Integer.getInteger("bench.messages", 10);
 
   private static PackagedApp app;
   private static final List<String> figures = new ArrayList<>();
@@ -42,6 +47,8 @@ class AppBench {
     figure("machine load before", "%s (1, 5, 15 min load average; %d cores)", loadAverage(),
         Runtime.getRuntime().availableProcessors());
     String jvm = System.getProperty("bench.jvm", "");
+    figure("load", "%d patients x %d messages; %d stored patients", LOAD_PATIENTS, MESSAGES_EACH,
+        STORED_PATIENTS);
     figure("jvm options", "%s", jvm.isBlank() ? "(JVM defaults; -Dbench.jvm=\"-Xmx256m\" to cap)" : jvm);
     app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"), jvm);
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
@@ -63,7 +70,7 @@ class AppBench {
   }
 
   @Test
-  void memoryAndReplyLatencyWithAFreshStoreAndWithTenThousandPatients() throws Exception {
+  void memoryAndReplyLatencyWithAFreshStoreAndWithStoredPatients() throws Exception {
     Thread.sleep(2000); // let start-up work settle before reading idle memory
     memory("idle");
     Load.Latencies alone = new Load(app.client()).alone(20);
