@@ -17,6 +17,7 @@ public class Durability {
   private final AtomicLong requested = new AtomicLong();
   private final Object lock = new Object();
   private long committed;
+  private long commits;
 
   public Durability(ObjectProvider<EmbeddedMongo> embedded) {
     this.embedded = embedded.getIfAvailable();
@@ -35,6 +36,14 @@ public class Durability {
       long upTo = requested.get();
       embedded.commit();
       committed = upTo;
+      commits++;
+    }
+  }
+
+  /** How many times the file store was committed: a group commit counts once. */
+  public long commits() {
+    synchronized (lock) {
+      return commits;
     }
   }
 

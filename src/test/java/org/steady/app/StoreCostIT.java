@@ -1,0 +1,137 @@
+package org.steady.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.steady.store.Collections;
+import org.steady.store.Durability;
+import org.steady.testing.Await;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What one inbound message costs the store, counted through the driver: every command that the
+ * accept, the processing and the outbox relay send, which of them make the embedded server scan
+ * a collection (it uses an index only for a filter on exactly {@code _id}), and the durable
+ * commits. The real engine and the shipped conversations; the periodic ticks are off, so only
+ * the message's own work is counted. Each test prints the commands it saw.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"steady.data-dir=${java.io.tmpdir}/steady-it-${random.uuid}",
+        "steady.conversations-dir=conversations", "steady.outbox.tick=PT1H",
+        "steady.schedule.tick=PT1H", "steady.escalation.tick=PT1H"})
+@Import(StoreCostIT.Listening.class)
+class StoreCostIT {
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Listening {
+    @Bean
+    StoreRoundTrips storeRoundTrips() {
+      return new StoreRoundTrips();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer listen(StoreRoundTrips trips) {
+      return b -> b.addCommandListener(trips);
+    }
+  }
+
+  /** What one step cost: the app's store commands and the commits made. */
+  record Cost(List<StoreRoundTrips.Call> calls, long commits) {
+    long scans() {
+      return calls.stream().filter(StoreRoundTrips.Call::scans).count();
+    }
+
+    Cost print(String what) {
+      System.out.println("== " + what + ": " + calls.size() + " store commands "
+          + StoreRoundTrips.perPhase(calls) + ", " + scans() + " scans, " + commits + " commits");
+      calls.forEach(c -> System.out.println("   " + c));
+      return this;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired StoreRoundTrips trips;
+  @Autowired Durability durability;
+  @Autowired MongoDatabase db;
+  private LocalChatClient chat;
+  private String id;
+
+  @BeforeEach
+  void patient() {
+    chat = new LocalChatClient(port);
+    id = chat.createPatient("{\"name\":\"Cost\",\"locale\":\"en\",\"start\":false}");
+  }
+
+  @Test
+  void aCommandToAnIdlePatientIsAnsweredWithFewStoreCommands() {
+    send("/help");
+    Cost c = send("/help").print("/help, from the POST to the delivered reply");
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(25);
+    assertThat(c.scans()).isLessThanOrEqualTo(5);
+    assertThat(c.commits()).isLessThanOrEqualTo(4);
+  }
+
+  @Test
+  void aCheckInAnswerIsAnsweredWithFewStoreCommands() {
+    send("/checkin");
+    JsonNode ask = last(chat.messages(id));
+    String data = ask.get("buttons").get(0).get(0).get("data").asString();
+    Cost c = measure(() -> assertThat(chat.press(id, data).status()).isEqualTo(202), 2)
+        .print("check-in answer: close the question, record it, ask the next");
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(43);
+    assertThat(c.scans()).isLessThanOrEqualTo(10);
+    assertThat(c.commits()).isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void pollingTheChatWithNothingNewIsCheap() {
+    send("hello");
+    long rev = chat.get(messages(0)).body().get("rev").asLong();
+    Cost none = measure(() -> chat.get(messages(rev)), 0).print("GET messages, nothing new");
+    Cost one = measure(() -> chat.get(messages(rev - 1)), 0).print("GET messages, one new");
+    assertThat(none.calls()).hasSizeLessThanOrEqualTo(2);
+    assertThat(one.calls()).hasSizeLessThanOrEqualTo(4);
+    assertThat(none.scans() + one.scans()).isZero();
+  }
+
+  private Cost send(String text) {
+    return measure(() -> assertThat(chat.say(id, text).status()).isEqualTo(202), 1);
+  }
+
+  /** Runs {@code step} and waits until {@code delivered} more outbox entries are done. */
+  private Cost measure(Runnable step, int delivered) {
+    long done = db.getCollection(Collections.OUTBOX_DONE).countDocuments() + delivered;
+    trips.clear();
+    long commits = durability.commits();
+    step.run();
+    Await.until("the replies are delivered", Duration.ofSeconds(20),
+        () -> db.getCollection(Collections.OUTBOX_DONE).countDocuments() >= done
+            && db.getCollection(Collections.OUTBOX).countDocuments() == 0);
+    try {
+      Thread.sleep(300); // the relay's last look for more work, and its commit
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String self = Thread.currentThread().getName();
+    return new Cost(trips.calls().stream().filter(c -> !c.thread().equals(self)).toList(),
+        durability.commits() - commits);
+  }
+
+  private String messages(long after) {
+    return "/api/local/patients/" + id + "/messages?after=" + after;
+  }
+
+  private static JsonNode last(JsonNode messages) {
+    return messages.get(messages.size() - 1);
+  }
+}
