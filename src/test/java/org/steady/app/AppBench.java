@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * figures and writes them to {@code target/bench/app.txt}; it asserts only that the work was done,
  * never a timing. {@code -Dbench.patients}, {@code -Dbench.messages} and {@code -Dbench.stored}
  * shrink the load for a quicker run that can be repeated; {@code -Dbench.jvm} passes options such
- * as {@code -XX:StartFlightRecording=filename=target/bench/app.jfr} to the app.
+ * as {@code -XX:StartFlightRecording=filename=target/bench/app.jfr} to the app, and
+ * {@code -Dbench.jar} names another build to measure (an earlier one, to compare).
  */
 class AppBench {
   /** {@code -Dbench.stored=N}: patients stored before the second load (a smaller, quicker run). */
@@ -39,9 +40,9 @@ class AppBench {
 
   @BeforeAll
   static void start() throws Exception {
-    Path jar = Path.of("target", "steady.jar");
+    Path jar = Path.of(System.getProperty("bench.jar", "target/steady.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("target/steady.jar is missing: run "
+      throw new IllegalStateException(jar + " is missing: run "
           + "'mvn -B -q package -DskipTests' before 'mvn -B -Pbench test -Dtest=AppBench'.");
     }
     figure("machine load before", "%s (1, 5, 15 min load average; %d cores)", loadAverage(),
