@@ -1,10 +1,8 @@
 package org.steady.care;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.steady.chat.Placeholders;
 import org.steady.store.Patients;
 
 /**
@@ -16,7 +14,6 @@ import org.steady.store.Patients;
  * different person from the patient, and Steady does not know their language.
  */
 final class CareTexts {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
   private static final Map<String, String[]> TEXT = Map.ofEntries(
       Map.entry("invite", new String[] {
           "Here is a one-time code for a person you trust (a clinician, family member or peer"
@@ -105,18 +102,9 @@ final class CareTexts {
     }
     boolean es = locale != null && Patients.normaliseLocale(locale).equals("es");
     String s = t[es ? 1 : 0];
-    return fill(s, pairs);
+    return Placeholders.fill(s, pairs);
   }
 
-  /** One pass, so that a value (a name the patient typed) is never read as a placeholder. */
-  private static String fill(String s, Object... pairs) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      values.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-    }
-    return PLACEHOLDER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-        values.getOrDefault(m.group(1), m.group())));
-  }
 
   /** The contact's name as the patient sees it: "Contacto ab12" when they gave none. */
   static String name(CareContact c, String locale) {

@@ -4,13 +4,11 @@ import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.steady.chat.Placeholders;
 import org.steady.store.Patients;
 
 /**
@@ -20,7 +18,6 @@ import org.steady.store.Patients;
  * Never put a dose in here: a taper step's words are the prescriber's and are passed in as is.
  */
 final class ScheduleTexts {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
   private static final Map<String, String[]> TEXT = Map.ofEntries(
       Map.entry("done", new String[] {"Done. {next}", "Hecho. {next}"}),
       Map.entry("time_help", new String[] {
@@ -159,18 +156,9 @@ final class ScheduleTexts {
       throw new IllegalArgumentException("no schedule text " + key);
     }
     String s = t[lang(locale)];
-    return fill(s, pairs);
+    return Placeholders.fill(s, pairs);
   }
 
-  /** One pass, so that a value (a name the patient typed) is never read as a placeholder. */
-  private static String fill(String s, Object... pairs) {
-    Map<String, String> values = new HashMap<>();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      values.put(String.valueOf(pairs[i]), String.valueOf(pairs[i + 1]));
-    }
-    return PLACEHOLDER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
-        values.getOrDefault(m.group(1), m.group())));
-  }
 
   /** "Next check-in: Wed 2 Dec at 08:30 (Europe/Berlin)." or "Próximo control: mié 2 dic ...". */
   static String next(ScheduleDoc doc, String locale) {
