@@ -1,37 +1,47 @@
 package org.steady.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.steady.store.embedded.EmbeddedBackend;
 
 /**
  * The default store: a MongoDB-wire-protocol server inside this JVM (mongo-java-server) that
- * persists to one H2 MVStore file. The file store writes to disk only about once a second on its
- * own, so {@link #commit()} is called after every write that must survive a {@code kill -9}
- * (see {@link Durability}); a JVM shutdown hook commits once more.
+ * persists to one H2 MVStore file through Steady's storage engine ({@link EmbeddedBackend}).
+ * {@link #commit()} is called after every write that must survive a {@code kill -9} (see
+ * {@link Durability}); everything else is committed within a second, and a JVM shutdown hook
+ * commits once more.
  */
 public final class EmbeddedMongo implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
-  private final H2Backend backend;
+  private final EmbeddedBackend backend;
   private final MongoServer server;
   private final String uri;
   private final Thread shutdownHook;
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "steady-store-commit-tick");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile boolean closed;
 
-  private EmbeddedMongo(H2Backend backend, MongoServer server, String uri) {
+  private EmbeddedMongo(EmbeddedBackend backend, MongoServer server, String uri) {
     this.backend = backend;
     this.server = server;
     this.uri = uri;
     this.shutdownHook = new Thread(this::commitQuietly, "steady-store-commit");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    ticker.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
   /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
   public static EmbeddedMongo start(Path file) {
-    H2Backend backend = new H2Backend(file.toString());
+    EmbeddedBackend backend = EmbeddedBackend.open(file);
     MongoServer server = new MongoServer(backend);
     try {
       String uri = server.bindAndGetConnectionString().replace("localhost", "127.0.0.1");
@@ -42,6 +52,11 @@ public final class EmbeddedMongo implements AutoCloseable {
       server.shutdownNow();
       throw e;
     }
+  }
+
+  /** How many documents the store's queries have read so far (see {@link EmbeddedBackend}). */
+  public long documentsRead() {
+    return backend.documentsRead();
   }
 
   /** Connection string for the driver, e.g. {@code mongodb://127.0.0.1:40123}. */
@@ -69,6 +84,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     if (closed) {
       return;
     }
+    ticker.shutdownNow();
     commitQuietly();
     closed = true;
     server.shutdown();
