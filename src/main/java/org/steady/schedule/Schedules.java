@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -20,6 +19,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.steady.chat.PatientRef;
+import org.steady.store.StoreSchema;
 
 /**
  * The {@code schedules} collection, one document per patient. Every write bumps {@code rev};
@@ -41,9 +41,8 @@ class Schedules {
     this.clock = clock;
     this.props = props;
     col.createIndex(Indexes.ascending("nextDueAt"));
-    // the compare-and-set filter {_id, rev}: MongoDB serves it from _id already; the embedded
-    // server only uses an index whose keys equal the filter's, else it scans every schedule
-    col.createIndex(Indexes.ascending("_id", "rev"), new IndexOptions().unique(true));
+    // the compare-and-set filter {_id, rev} is served by _id, on the embedded store too now
+    StoreSchema.dropIndex(col, "_id_1_rev_1");
   }
 
   Optional<ScheduleDoc> find(String patientId) {

@@ -3,7 +3,6 @@ package org.steady.schedule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -14,6 +13,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.steady.chat.PatientRef;
+import org.steady.store.StoreSchema;
 
 /**
  * The {@code timers} collection: the engine's durable timers, {@code _id} =
@@ -40,8 +40,7 @@ class Timers {
   Timers(MongoDatabase db) {
     this.col = db.getCollection(COLLECTION);
     col.createIndex(Indexes.ascending("dueAt"));
-    // the conditional delete {_id, at}; see Schedules for why
-    col.createIndex(Indexes.ascending("_id", "at"), new IndexOptions().unique(true));
+    StoreSchema.dropIndex(col, "_id_1_at_1"); // see Schedules
   }
 
   static String id(String patientId, String timerId) {

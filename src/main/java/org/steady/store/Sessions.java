@@ -17,19 +17,16 @@ import org.steady.engine.Effect;
  * optimistic {@code version}, and the last applied input with its effects. Saving the state and
  * the effects in one document is what makes a replay safe: if the shell crashed after the save,
  * the replay finds {@code lastInboxId} equal to its own id and re-applies the stored effects
- * instead of running the engine again. On a real MongoDB the save is a compare-and-set on
- * {@code version}; the embedded store has exactly one process and one writer per chat.
+ * instead of running the engine again. The save is a compare-and-set on {@code version}.
  */
 @Component
 public class Sessions {
   private final MongoCollection<Document> col;
   private final Clock clock;
-  private final boolean singleWriter;
 
-  public Sessions(MongoDatabase db, Clock clock, StoreTarget target) {
+  public Sessions(MongoDatabase db, Clock clock) {
     this.col = db.getCollection(Collections.SESSIONS);
     this.clock = clock;
-    this.singleWriter = target.embedded();
   }
 
   /** A loaded session; {@code version} 0 means none stored yet. */
@@ -81,11 +78,6 @@ public class Sessions {
       }
     }
     Document set = new Document("$set", fields);
-    if (singleWriter) {
-      // The embedded store serves one process, whose chat executor is the only session writer
-      // for a chat; a filter on _id plus version would be a collection scan there.
-      return col.updateOne(Filters.eq("_id", expected.patientId()), set).getMatchedCount() == 1;
-    }
     return col.updateOne(Filters.and(Filters.eq("_id", expected.patientId()),
         Filters.eq("version", expected.version())), set).getMatchedCount() == 1;
   }

@@ -3,6 +3,7 @@ package org.steady.store;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoTimeoutException;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -25,7 +26,7 @@ public class StoreSchema {
   public StoreSchema(MongoDatabase db, StoreTarget target) {
     try {
       db.runCommand(new Document("ping", 1));
-      ensure(db, !target.embedded());
+      ensure(db);
       log.info("store schema ready ({})", target.embedded() ? "embedded" : target.hosts());
     } catch (MongoTimeoutException e) {
       throw new StoreUnreachableException(
@@ -39,12 +40,11 @@ public class StoreSchema {
   }
 
   /**
-   * @param secondary also create the non-unique query indexes. Only for a real MongoDB: the
-   *     embedded server answers every query that is not by {@code _id} with a scan anyway, and
-   *     maintaining a non-unique index there makes each write an order of magnitude slower.
-   *     That is why the hot paths (inbox, sessions, outbox, local chat) read by {@code _id}.
+   * Creates the collections and the indexes their queries need, on a real MongoDB and on the
+   * embedded store alike (whose storage engine, {@link org.steady.store.embedded}, has real
+   * secondary indexes).
    */
-  static void ensure(MongoDatabase db, boolean secondary) {
+  static void ensure(MongoDatabase db) {
     List<String> existing = db.listCollectionNames().into(new ArrayList<>());
     for (String c :
         List.of(Collections.PATIENTS, Collections.SESSIONS, Collections.INBOX,
@@ -61,9 +61,6 @@ public class StoreSchema {
     }
     db.getCollection(Collections.SCRIPT_VERSIONS).createIndex(
         Indexes.ascending("scriptId", "version"), new IndexOptions().unique(true));
-    if (!secondary) {
-      return;
-    }
     db.getCollection(Collections.PATIENTS).createIndex(Indexes.ascending("channel", "createdAt"));
     db.getCollection(Collections.INBOX).createIndex(Indexes.ascending("status", "seq"));
     db.getCollection(Collections.TRANSCRIPTS).createIndex(Indexes.ascending("patientId", "order"));
@@ -76,5 +73,22 @@ public class StoreSchema {
     db.getCollection(Collections.OUTBOX)
         .createIndex(Indexes.ascending("channel", "chatId", "status", "order"));
     db.getCollection(Collections.OUTBOX_DONE).createIndex(Indexes.ascending("patientId"));
+  }
+
+  /**
+   * Drops an index that an earlier version created and that is no longer needed (it only cost
+   * writes). Absent is fine; so is another instance dropping it first.
+   */
+  public static void dropIndex(MongoCollection<Document> col, String name) {
+    for (Document index : col.listIndexes()) {
+      if (name.equals(index.getString("name"))) {
+        try {
+          col.dropIndex(name);
+        } catch (MongoException raced) {
+          // gone already
+        }
+        return;
+      }
+    }
   }
 }

@@ -14,23 +14,13 @@ import org.bson.BsonDocument;
 import org.bson.BsonValue;
 
 /**
- * Records every command the app sends to the store, with the thread that sent it and whether the
- * embedded server has to scan for it (a filter that is not exactly {@code _id}). For tests that
- * count what one inbound message costs.
+ * Records every command the app sends to the store, with the thread that sent it and the keys of
+ * its filter. For tests that count what one inbound message costs.
  */
 final class StoreRoundTrips implements CommandListener {
   /** One command: who sent it, what it was, on which collection, and its filter's keys. */
   record Call(String thread, String command, String collection, List<String> filterKeys,
       long[] nanos) {
-    boolean scans() {
-      return switch (command) {
-        case "insert" -> false;
-        case "aggregate", "count" -> true;
-        case "find", "update", "delete", "findAndModify" -> !filterKeys.equals(List.of("_id"));
-        default -> false;
-      };
-    }
-
     String phase() {
       if (thread.startsWith("steady-chat")) {
         return "processing";
@@ -43,8 +33,8 @@ final class StoreRoundTrips implements CommandListener {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%-10s %-13s %-15s %6.2f ms %s%s", phase(), command,
-          collection, nanos[0] / 1e6, filterKeys, scans() ? "  SCAN" : "");
+      return String.format(Locale.ROOT, "%-10s %-13s %-15s %6.2f ms %s", phase(), command,
+          collection, nanos[0] / 1e6, filterKeys);
     }
   }
 

@@ -40,7 +40,7 @@ class OutboxRelayIT {
     store = EmbeddedMongo.start(tmp.resolve("steady.mv"));
     client = MongoClients.create(store.uri());
     MongoDatabase db = client.getDatabase("steady");
-    StoreSchema.ensure(db, false);
+    StoreSchema.ensure(db);
     DefaultListableBeanFactory bf = new DefaultListableBeanFactory();
     bf.registerSingleton("store", store);
     entries = new OutboxEntries(db);
