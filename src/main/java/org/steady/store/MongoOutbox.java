@@ -32,7 +32,9 @@ public class MongoOutbox implements Outbox {
         .append("text", text).append("buttons", EffectCodec.buttons(buttons))
         .append("questionToken", questionToken).append("urgent", urgent)
         .append("order", sequencer.next()).append("createdAt", now).append("nextAttemptAt", now));
-    if (added) {
+    if (added && urgent) {
+      relay.nudgeUrgent();
+    } else if (added) {
       relay.nudge();
     }
   }

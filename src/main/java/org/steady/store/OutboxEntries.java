@@ -1,18 +1,22 @@
 package org.steady.store;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -22,14 +26,14 @@ import org.steady.chat.ChannelSender;
  * The outbox: {@code outbox} holds the entries still to send ({@code pending}); once sent
  * ({@code sent}), given up ({@code failed}) or dropped because the person blocked the bot
  * ({@code unreachable}) an entry moves to {@code outbox_done}. Urgent entries (crisis messages,
- * alerts) wait in their own collection {@code outbox_urgent}, claimed before the other: the
- * priority lane's cost depends on how many urgent entries wait, never on a morning's backlog of
- * check-ins (the embedded server has no secondary indexes to sort a shared collection with). Keeping the pending set small
- * keeps claiming cheap on the embedded server, which scans for anything not looked up by id.
- * A relay claims a due entry by setting a lease; an expired lease (a crashed relay) makes it
- * claimable again. Urgent entries are claimed first; otherwise the {@code order} key keeps a
- * chat's messages in the order they were enqueued. An entry enqueued again after it was done
- * (a replay) is recognised by its id in {@code outbox_done} and dropped unsent.
+ * alerts) wait in their own collection {@code outbox_urgent}, read before the other, so that the
+ * priority lane never waits behind a morning's backlog of check-ins. The {@code order} key keeps
+ * a chat's messages in the order they were enqueued. An entry enqueued again after it was done (a
+ * replay) is recognised by its id in {@code outbox_done} and dropped unsent.
+ *
+ * <p>Only one relay works on the outbox at a time ({@link RelayLeadership}), so entries carry no
+ * per-entry lease: the relay reads a batch of due entries, delivers them, and moves the sent ones
+ * to {@code outbox_done} together.
  */
 @Component
 public class OutboxEntries {
@@ -37,7 +41,7 @@ public class OutboxEntries {
   public static final String SENT = "sent";
   public static final String FAILED = "failed";
   public static final String UNREACHABLE = "unreachable";
-  private static final Date NEVER = new Date(0);
+  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoCollection<Document> col;
   private final MongoCollection<Document> urgentCol;
@@ -52,85 +56,118 @@ public class OutboxEntries {
   /** @return false if an entry with this id exists already (a replay) */
   public boolean insert(Document entry) {
     try {
-      lane(entry).insertOne(entry.append("status", PENDING).append("attempts", 0)
-          .append("leaseUntil", NEVER));
+      lane(entry).insertOne(entry.append("status", PENDING).append("attempts", 0));
       return true;
     } catch (MongoWriteException e) {
-      if (e.getError().getCode() == 11000) {
+      if (e.getError().getCode() == DUPLICATE_KEY) {
         return false;
       }
       throw e;
     }
   }
 
-  /** Claims the most urgent due entry for {@code lease}, or returns null. */
-  public Document claim(Instant now, Instant leaseUntil, String owner) {
-    Bson due = Filters.and(Filters.eq("status", PENDING),
-        Filters.lte("nextAttemptAt", Date.from(now)), Filters.lte("leaseUntil", Date.from(now)));
-    Bson lease = Updates.combine(Updates.set("leaseUntil", Date.from(leaseUntil)),
-        Updates.set("leaseOwner", owner));
-    FindOneAndUpdateOptions first = new FindOneAndUpdateOptions()
-        .sort(Sorts.ascending("order")).returnDocument(ReturnDocument.AFTER);
-    Document urgent = urgentCol.findOneAndUpdate(due, lease, first);
-    return urgent != null ? urgent : col.findOneAndUpdate(due, lease, first);
+  /** The due entries of one lane in the order they were enqueued, at most {@code limit}. */
+  public List<Document> due(boolean urgent, Instant now, int limit) {
+    return due(urgent, now, limit, Set.of());
   }
 
   /**
-   * Frees every lease in both lanes, for start-up on the embedded store: only the process that
-   * opened its file can use it, so a lease found there was held by a relay that died with its
-   * process (a kill in the middle of a send). Left alone, it would hold back that entry, and
-   * every later one for the same chat, until it expired.
-   *
-   * @return how many leases were freed
+   * The same, leaving out the chats in {@code skip} ({@code <channel>:<chatId>}), e.g. those the
+   * channel asked to wait: their entries do not fill the batch meanwhile.
    */
-  public long releaseLeases() {
-    Bson leased = Filters.gt("leaseUntil", NEVER);
-    Bson free = Updates.set("leaseUntil", NEVER);
-    return urgentCol.updateMany(leased, free).getModifiedCount()
-        + col.updateMany(leased, free).getModifiedCount();
+  public List<Document> due(boolean urgent, Instant now, int limit, Set<String> skip) {
+    List<Bson> filter = new ArrayList<>(List.of(Filters.eq("status", PENDING),
+        Filters.lte("nextAttemptAt", Date.from(now))));
+    if (!skip.isEmpty()) {
+      List<String> chatIds = new ArrayList<>();
+      skip.forEach(k -> chatIds.add(k.substring(k.indexOf(':') + 1)));
+      filter.add(Filters.nin("chatId", chatIds));
+    }
+    MongoCollection<Document> lane = urgent ? urgentCol : col;
+    return lane.find(Filters.and(filter)).sort(Sorts.ascending("order")).limit(limit)
+        .into(new ArrayList<>());
   }
 
-  /** The collection an entry waits in: its lane. */
-  private MongoCollection<Document> lane(Document entry) {
-    return Boolean.TRUE.equals(entry.getBoolean("urgent")) ? urgentCol : col;
+  /**
+   * Routine entries of the chats of {@code batch} that are not due yet (waiting for a retry): a
+   * chat's later messages wait behind them.
+   */
+  public List<Document> waiting(List<Document> batch, Instant now) {
+    Set<String> channels = new HashSet<>();
+    Set<String> chats = new HashSet<>();
+    for (Document d : batch) {
+      channels.add(d.getString("channel"));
+      chats.add(d.getString("chatId"));
+    }
+    if (chats.isEmpty()) {
+      return List.of();
+    }
+    return col.find(Filters.and(Filters.in("channel", channels), Filters.in("chatId", chats),
+            Filters.eq("status", PENDING), Filters.gt("nextAttemptAt", Date.from(now))))
+        .into(new ArrayList<>());
   }
 
-  /** The first still-pending entry of the same chat enqueued before {@code entry}, if any. */
-  public Document earlierPending(Document entry) {
-    return col.find(Filters.and(Filters.eq("channel", entry.getString("channel")),
-            Filters.eq("chatId", entry.getString("chatId")), Filters.eq("status", PENDING),
-            Filters.lt("order", entry.get("order")), Filters.eq("urgent", false)))
-        .sort(Sorts.ascending("order")).first();
+  /** Which of these ids are done already (entries enqueued again by a replay). */
+  public Set<String> alreadyDone(Collection<String> ids) {
+    Set<String> found = new HashSet<>();
+    if (!ids.isEmpty()) {
+      done.find(Filters.in("_id", ids)).projection(Projections.include("_id"))
+          .forEach(d -> found.add(d.getString("_id")));
+    }
+    return found;
   }
 
-  public boolean isDone(String id) {
-    return done.find(Filters.eq("_id", id)).projection(new Document("_id", 1)).first() != null;
+  /** Drops pending entries that were already done (replayed enqueues). */
+  public void discard(Collection<String> ids) {
+    if (!ids.isEmpty()) {
+      col.deleteMany(Filters.in("_id", ids));
+      urgentCol.deleteMany(Filters.in("_id", ids));
+    }
   }
 
-  /** Drops a pending entry that was already done (a replayed enqueue). */
-  public void discard(String id) {
-    col.deleteOne(Filters.eq("_id", id));
-    urgentCol.deleteOne(Filters.eq("_id", id));
+  /**
+   * Moves delivered entries to {@code outbox_done} as {@code sent}, each with its channel
+   * message id and time (copy first, then delete: a crash in between leaves a copy in both,
+   * which the next pass recognises as done).
+   */
+  public void markSent(List<Document> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    List<Document> copies = new ArrayList<>();
+    List<Object> urgentIds = new ArrayList<>();
+    List<Object> routineIds = new ArrayList<>();
+    for (Document entry : sent) {
+      copies.add(new Document(entry).append("status", SENT).append("lastError", null));
+      (lane(entry) == urgentCol ? urgentIds : routineIds).add(entry.get("_id"));
+    }
+    try {
+      done.insertMany(copies, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != DUPLICATE_KEY)) {
+        throw e;
+      }
+    }
+    if (!routineIds.isEmpty()) {
+      col.deleteMany(Filters.in("_id", routineIds));
+    }
+    if (!urgentIds.isEmpty()) {
+      urgentCol.deleteMany(Filters.in("_id", urgentIds));
+    }
   }
 
-  public void markSent(Document entry, String externalId, Instant at) {
-    finish(entry.append("externalMessageId", externalId).append("sentAt", Date.from(at)), SENT,
-        null);
-  }
-
-  /** Releases the claim and tries again at {@code next}; counts an attempt if asked. */
+  /** Tries again at {@code next}; counts an attempt if asked. */
   public void reschedule(String id, Instant next, boolean countAttempt, String error) {
     reschedule(id, next, countAttempt, false, error);
   }
 
   /**
-   * Releases the claim and tries again at {@code next}. {@code attempts} counts every try,
-   * {@code failures} only those that count towards giving up (not a 429 with a retry-after).
+   * Tries again at {@code next}. {@code attempts} counts every try, {@code failures} only those
+   * that count towards giving up (not a 429 with a retry-after).
    */
   public void reschedule(String id, Instant next, boolean countAttempt, boolean countFailure,
       String error) {
-    List<Bson> u = new ArrayList<>(List.of(Updates.set("nextAttemptAt", Date.from(next)),
-        Updates.set("leaseUntil", NEVER)));
+    List<Bson> u = new ArrayList<>(List.of(Updates.set("nextAttemptAt", Date.from(next))));
     if (countAttempt) {
       u.add(Updates.inc("attempts", 1));
     }
@@ -148,8 +185,7 @@ public class OutboxEntries {
 
   /** Moves the entry to {@code outbox_done} with its final status (copy first, then delete). */
   public void finish(Document entry, String status, String error) {
-    Document d = new Document(entry).append("status", status).append("lastError", error)
-        .append("leaseUntil", NEVER);
+    Document d = new Document(entry).append("status", status).append("lastError", error);
     done.replaceOne(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
     lane(entry).deleteOne(Filters.eq("_id", d.get("_id")));
   }
@@ -176,6 +212,11 @@ public class OutboxEntries {
   public long count(Bson filter) {
     return col.countDocuments(filter) + urgentCol.countDocuments(filter)
         + done.countDocuments(filter);
+  }
+
+  /** The collection an entry waits in: its lane. */
+  private MongoCollection<Document> lane(Document entry) {
+    return Boolean.TRUE.equals(entry.getBoolean("urgent")) ? urgentCol : col;
   }
 
   /** The stored entry as the channel sender sees it. */

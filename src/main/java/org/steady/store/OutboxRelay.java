@@ -5,13 +5,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,22 +28,36 @@ import org.springframework.stereotype.Component;
 import org.steady.chat.ChannelSender;
 
 /**
- * Carries outbox entries out through the channel's {@link ChannelSender}: claims the most urgent
- * due entry with a lease, delivers it, and marks it sent only on {@code SENT}. {@code RETRY}
- * backs off exponentially with jitter (at least the channel's {@code retryAfter}); a non-urgent
- * entry is given up after {@code max-attempts} failures (429s with a retry-after do not count),
- * an urgent one (crisis message, alert) never is;
- * {@code THROTTLED} waits without counting an attempt; {@code UNREACHABLE} marks the patient
- * unreachable and drops what is pending for them. Runs on one thread, woken by {@link #nudge()}
- * after every enqueue and by a scheduled tick (for retries that became due). On the embedded
- * store it frees the leases of the previous process when it is created, so that a send cut off
- * by a crash is retried at once rather than after its lease (on a shared MongoDB a lease may
- * belong to another live instance, so there it runs out).
+ * Carries outbox entries out through each channel's {@link ChannelSender}, in passes: read the
+ * due urgent entries, then the due routine ones (a batch each, in enqueue order), drop replays,
+ * make everything so far durable, deliver, and move what was sent to {@code outbox_done} in one
+ * go. Only the leading instance sends ({@link RelayLeadership}).
+ *
+ * <ul>
+ *   <li>{@code SENT}: done. {@code RETRY}: backs off exponentially with jitter (at least the
+ *       channel's {@code retryAfter}); a routine entry is given up after {@code max-attempts}
+ *       failures (429s with a retry-after do not count), an urgent one (crisis message, alert)
+ *       never is. {@code UNREACHABLE}: marks the patient unreachable and drops what is pending
+ *       for them. {@code FAILED}: given up.
+ *   <li>{@code THROTTLED} (the channel's own pacing): nothing is written; the chat is left alone
+ *       until the wait is over and the relay wakes up by itself then, so a backlog waiting for
+ *       Telegram's limit costs no store writes.
+ *   <li>A chat's messages go in order: while one waits for a retry, the chat's later ones wait
+ *       behind it.
+ *   <li>Urgent entries never wait long: a pass stops taking routine entries after
+ *       {@link #PASS_BUDGET}, or as soon as an urgent entry is enqueued here, and the next pass
+ *       reads the urgent lane first.
+ * </ul>
+ *
+ * <p>Runs on one thread, woken by {@link #nudge} after every enqueue, by a scheduled tick (for
+ * retries that became due) and when a throttle ends.
  */
 @Component
 public class OutboxRelay implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-  private static final Duration LEASE = Duration.ofSeconds(30);
+  static final int BATCH = 100;
+  private static final Duration PASS_BUDGET = Duration.ofSeconds(1);
+  private static final long FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
   private static final Duration NO_SENDER_WAIT = Duration.ofMinutes(1);
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
   private static final Duration URGENT_MAX_BACKOFF = Duration.ofMinutes(1);
@@ -48,38 +65,36 @@ public class OutboxRelay implements DisposableBean {
   private final OutboxEntries entries;
   private final Patients patients;
   private final Durability durability;
+  private final RelayLeadership leadership;
   private final Clock clock;
   private final Map<String, ChannelSender> senders = new HashMap<>();
   private final Counter sentCounter;
   private final int maxAttempts;
   private final Duration baseBackoff;
-  private final String owner = UUID.randomUUID().toString();
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "steady-outbox-relay");
     t.setDaemon(true);
     return t;
   });
   private final AtomicBoolean queued = new AtomicBoolean();
+  private final AtomicBoolean urgentWaiting = new AtomicBoolean();
+  /** Chats whose channel asked to wait (pacing), until when: left alone without a write. */
+  private final Map<String, Instant> throttled = new HashMap<>();
 
-  public OutboxRelay(OutboxEntries entries, Patients patients, Durability durability, Clock clock,
-      List<ChannelSender> senders, MeterRegistry meters,
+  public OutboxRelay(OutboxEntries entries, Patients patients, Durability durability,
+      RelayLeadership leadership, Clock clock, List<ChannelSender> senders, MeterRegistry meters,
       @Value("${steady.outbox.max-attempts:12}") int maxAttempts,
       @Value("${steady.outbox.base-backoff:2s}") Duration baseBackoff) {
     this.entries = entries;
     this.patients = patients;
     this.durability = durability;
+    this.leadership = leadership;
     this.clock = clock;
     senders.forEach(s -> this.senders.put(s.channel(), s));
     this.sentCounter = Counter.builder("steady.messages.out")
         .description("Messages delivered to people").register(meters);
     this.maxAttempts = maxAttempts;
     this.baseBackoff = baseBackoff;
-    if (durability.embedded()) {
-      long freed = entries.releaseLeases();
-      if (freed > 0) {
-        log.info("freed {} outbox leases of the previous process", freed);
-      }
-    }
   }
 
   /** Wakes the relay soon; many nudges while it is queued collapse into one run. */
@@ -87,10 +102,16 @@ public class OutboxRelay implements DisposableBean {
     if (queued.compareAndSet(false, true)) {
       try {
         thread.execute(this::drainQuietly);
-      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      } catch (RejectedExecutionException shuttingDown) {
         queued.set(false);
       }
     }
+  }
+
+  /** An urgent entry was enqueued: a pass busy with routine entries makes way for it. */
+  public void nudgeUrgent() {
+    urgentWaiting.set(true);
+    nudge();
   }
 
   @Scheduled(fixedDelayString = "${steady.outbox.tick:1s}")
@@ -107,94 +128,215 @@ public class OutboxRelay implements DisposableBean {
     }
   }
 
-  /** Delivers every due entry; returns how many were attempted. Public for tests. */
+  /** Delivers every entry that can go now; returns how many were attempted. Public for tests. */
   public int drain() {
+    if (!leadership.leads()) {
+      return 0;
+    }
     int attempted = 0;
-    Document entry;
-    while ((entry = entries.claim(clock.instant(), clock.instant().plus(LEASE), owner)) != null) {
-      attempted++;
-      deliver(entry);
+    Pass pass;
+    do {
+      pass = new Pass(clock.instant());
+      pass.run();
+      attempted += pass.attempted;
+    } while (pass.more);
+    if (pass.wakeAt != null) {
+      long millis = Math.max(1, Duration.between(clock.instant(), pass.wakeAt).toMillis());
+      try {
+        thread.schedule(this::nudge, millis, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException shuttingDown) {
+        // the next start delivers it
+      }
     }
     return attempted;
   }
 
-  private void deliver(Document entry) {
-    String id = entry.getString("_id");
-    Document earlier = entry.getBoolean("urgent", false) ? null : entries.earlierPending(entry);
-    if (earlier != null) {
-      Date next = earlier.getDate("nextAttemptAt");
-      Instant now = clock.instant();
-      Instant after = next.toInstant().isAfter(now) ? next.toInstant() : now;
-      entries.reschedule(id, after.plusMillis(1), false, null);
-      return;
-    }
-    if (entries.isDone(id)) {
-      entries.discard(id);
-      return;
-    }
-    String channel = entry.getString("channel");
-    String chatId = entry.getString("chatId");
-    if (patients.isUnreachable(channel, chatId)) {
-      entries.finish(entry, OutboxEntries.UNREACHABLE, "patient unreachable");
-      return;
-    }
-    ChannelSender sender = senders.get(channel);
-    if (sender == null) {
-      log.warn("no sender for channel {}; outbox entry {} waits", channel, id);
-      entries.reschedule(id, clock.instant().plus(NO_SENDER_WAIT), false, "no sender");
-      return;
-    }
-    durability.commit();
-    ChannelSender.Result result;
-    try {
-      result = sender.deliver(OutboxEntries.outgoing(entry));
-    } catch (RuntimeException e) {
-      result = ChannelSender.Result.retry(null, e.getClass().getName());
-    }
-    apply(entry, result);
-    durability.commit();
-  }
+  /** One read-deliver-finish round over at most a batch of each lane. */
+  private final class Pass {
+    private final Instant now;
+    private final long started = System.nanoTime();
+    private final List<Document> sent = new ArrayList<>();
+    private final Set<String> skipChats = new HashSet<>();
+    private long flushed = started;
+    int attempted;
+    int held;
+    boolean more;
+    Instant wakeAt;
 
-  private void apply(Document entry, ChannelSender.Result r) {
-    String id = entry.getString("_id");
-    Instant now = clock.instant();
-    switch (r.status()) {
-      case SENT:
-        entries.markSent(entry, r.externalMessageId(), now);
+    Pass(Instant now) {
+      this.now = now;
+    }
+
+    void run() {
+      urgentWaiting.set(false);
+      throttled.values().removeIf(until -> !until.isAfter(now));
+      List<Document> urgent = entries.due(true, now, BATCH);
+      List<Document> routine = entries.due(false, now, BATCH, throttled.keySet());
+      if (urgent.isEmpty() && routine.isEmpty()) {
+        wakeAt = throttled.values().stream().min(Instant::compareTo).orElse(null);
+        return;
+      }
+      List<Document> all = new ArrayList<>(urgent);
+      all.addAll(routine);
+      Set<String> replayed = entries.alreadyDone(ids(all));
+      entries.discard(replayed);
+      Set<String> unreachable = patients.unreachable(patientIds(all));
+      Map<String, Document> waiting = firstWaiting(entries.waiting(routine, now));
+      durability.commit(); // what is sent below must survive a crash with what produced it
+      boolean cut = false;
+      for (Document entry : all) {
+        boolean isUrgent = entry.getBoolean("urgent", false);
+        if (!isUrgent && (urgentWaiting.get() || over(PASS_BUDGET))) {
+          cut = true;
+          break;
+        }
+        String chat = chatKey(entry);
+        if (replayed.contains(entry.getString("_id")) || skipChats.contains(chat)) {
+          continue;
+        }
+        if (unreachable.contains(patientId(entry))) {
+          entries.finish(entry, OutboxEntries.UNREACHABLE, "patient unreachable");
+          held++;
+          continue;
+        }
+        Document earlier = isUrgent ? null : waiting.get(chat);
+        if (earlier != null && order(earlier) < order(entry)) {
+          holdBehind(entry, earlier);
+          held++;
+          continue;
+        }
+        deliver(entry, chat);
+        flushSentEvery(FLUSH_NANOS);
+      }
+      flushSentEvery(0);
+      durability.commit();
+      more = cut || (urgent.size() == BATCH || routine.size() == BATCH) && attempted + held > 0;
+      if (!more) {
+        wakeAt = throttled.values().stream().min(Instant::compareTo).orElse(null);
+      }
+    }
+
+    private void deliver(Document entry, String chat) {
+      String id = entry.getString("_id");
+      ChannelSender sender = senders.get(entry.getString("channel"));
+      if (sender == null) {
+        log.warn("no sender for channel {}; outbox entry {} waits", entry.getString("channel"), id);
+        entries.reschedule(id, now.plus(NO_SENDER_WAIT), false, "no sender");
+        skipChats.add(chat);
+        return;
+      }
+      attempted++;
+      ChannelSender.Result result;
+      try {
+        result = sender.deliver(OutboxEntries.outgoing(entry));
+      } catch (RuntimeException e) {
+        result = ChannelSender.Result.retry(null, e.getClass().getName());
+      }
+      if (result.status() == ChannelSender.Status.SENT) {
+        sent.add(entry.append("externalMessageId", result.externalMessageId())
+            .append("sentAt", Date.from(clock.instant())));
         sentCounter.increment();
         return;
-      case THROTTLED:
-        entries.reschedule(id, now.plus(orZero(r.retryAfter())), false, null);
-        return;
-      case RETRY:
-        // a 429 says when to come back: it is not a failure and never uses up the attempts
-        boolean toldWhen = r.retryAfter() != null;
-        int failures = entry.getInteger("failures", 0) + (toldWhen ? 0 : 1);
-        boolean urgent = entry.getBoolean("urgent", false);
-        if (failures >= maxAttempts && !urgent) {
-          log.warn("outbox entry {} failed after {} attempts: {}", id, failures, r.error());
-          entries.finish(entry, OutboxEntries.FAILED, r.error());
-          return;
-        }
-        if (urgent && !toldWhen && failures % maxAttempts == 0) {
-          // a crisis message or an alert is never given up: it is retried until it is sent
-          log.warn("urgent outbox entry {} still not delivered after {} attempts: {}", id,
-              failures, r.error());
-        }
-        entries.reschedule(id, now.plus(backoff(Math.max(1, failures), r.retryAfter(), urgent)),
-            true, !toldWhen, r.error());
-        return;
-      case UNREACHABLE:
-        patients.setUnreachable(entry.getString("channel"), entry.getString("chatId"), true);
-        entries.finish(entry, OutboxEntries.UNREACHABLE, r.error());
-        int dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
-        log.info("outbox entry {}: recipient unreachable, {} more dropped", id, dropped);
-        return;
-      case FAILED:
-      default:
-        log.warn("outbox entry {} failed: {}", id, r.error());
-        entries.finish(entry, OutboxEntries.FAILED, r.error());
+      }
+      skipChats.add(chat); // its later messages wait behind this one
+      apply(entry, chat, result);
     }
+
+    private void apply(Document entry, String chat, ChannelSender.Result r) {
+      String id = entry.getString("_id");
+      switch (r.status()) {
+        case THROTTLED:
+          Instant until = now.plus(orZero(r.retryAfter()));
+          throttled.merge(chat, until, (a, b) -> a.isAfter(b) ? a : b);
+          return;
+        case RETRY:
+          retry(entry, r);
+          return;
+        case UNREACHABLE:
+          patients.setUnreachable(entry.getString("channel"), entry.getString("chatId"), true);
+          entries.finish(entry, OutboxEntries.UNREACHABLE, r.error());
+          int dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
+          log.info("outbox entry {}: recipient unreachable, {} more dropped", id, dropped);
+          return;
+        case FAILED:
+        default:
+          log.warn("outbox entry {} failed: {}", id, r.error());
+          entries.finish(entry, OutboxEntries.FAILED, r.error());
+      }
+    }
+
+    private void retry(Document entry, ChannelSender.Result r) {
+      String id = entry.getString("_id");
+      // a 429 says when to come back: it is not a failure and never uses up the attempts
+      boolean toldWhen = r.retryAfter() != null;
+      int failures = entry.getInteger("failures", 0) + (toldWhen ? 0 : 1);
+      boolean urgent = entry.getBoolean("urgent", false);
+      if (failures >= maxAttempts && !urgent) {
+        log.warn("outbox entry {} failed after {} attempts: {}", id, failures, r.error());
+        entries.finish(entry, OutboxEntries.FAILED, r.error());
+        return;
+      }
+      if (urgent && !toldWhen && failures % maxAttempts == 0) {
+        // a crisis message or an alert is never given up: it is retried until it is sent
+        log.warn("urgent outbox entry {} still not delivered after {} attempts: {}", id,
+            failures, r.error());
+      }
+      entries.reschedule(id, now.plus(backoff(Math.max(1, failures), r.retryAfter(), urgent)),
+          true, !toldWhen, r.error());
+    }
+
+    /** Moves the entry out of the due set until the earlier one it waits behind is tried. */
+    private void holdBehind(Document entry, Document earlier) {
+      Instant after = earlier.getDate("nextAttemptAt").toInstant();
+      entries.reschedule(entry.getString("_id"), (after.isAfter(now) ? after : now).plusMillis(1),
+          false, null);
+    }
+
+    /** Records what was sent so far as done, if {@code nanos} passed since the last time. */
+    private void flushSentEvery(long nanos) {
+      if (!sent.isEmpty() && System.nanoTime() - flushed >= nanos) {
+        entries.markSent(sent);
+        sent.clear();
+        flushed = System.nanoTime();
+      }
+    }
+
+    private boolean over(Duration budget) {
+      return System.nanoTime() - started > budget.toNanos();
+    }
+  }
+
+  /** Per chat, its earliest routine entry that waits for a retry. */
+  private static Map<String, Document> firstWaiting(List<Document> waiting) {
+    Map<String, Document> first = new HashMap<>();
+    for (Document d : waiting) {
+      first.merge(chatKey(d), d, (a, b) -> order(a) <= order(b) ? a : b);
+    }
+    return first;
+  }
+
+  private static List<String> ids(List<Document> entries) {
+    List<String> ids = new ArrayList<>();
+    entries.forEach(e -> ids.add(e.getString("_id")));
+    return ids;
+  }
+
+  private static Set<String> patientIds(List<Document> entries) {
+    Set<String> ids = new HashSet<>();
+    entries.forEach(e -> ids.add(patientId(e)));
+    return ids;
+  }
+
+  private static String patientId(Document entry) {
+    return Patient.idFor(entry.getString("channel"), entry.getString("chatId"));
+  }
+
+  private static String chatKey(Document entry) {
+    return entry.getString("channel") + ":" + entry.getString("chatId");
+  }
+
+  private static long order(Document entry) {
+    return entry.get("order", Number.class).longValue();
   }
 
   /**

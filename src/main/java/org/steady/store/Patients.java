@@ -9,6 +9,9 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +112,16 @@ public class Patients {
     Document d = col.find(Filters.eq("_id", Patient.idFor(channel, chatId)))
         .projection(new Document("unreachable", 1)).first();
     return d != null && d.getBoolean("unreachable", false);
+  }
+
+  /** Which of these patient ids belong to people who blocked the bot. */
+  public Set<String> unreachable(Collection<String> patientIds) {
+    Set<String> found = new HashSet<>();
+    if (!patientIds.isEmpty()) {
+      col.find(Filters.and(Filters.in("_id", patientIds), Filters.eq("unreachable", true)))
+          .projection(new Document("_id", 1)).forEach(d -> found.add(d.getString("_id")));
+    }
+    return found;
   }
 
   /** "es-MX" and "ES" become "es". */

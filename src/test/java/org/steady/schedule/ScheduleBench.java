@@ -100,7 +100,8 @@ class ScheduleBench {
           new StaticListableBeanFactory().getBeanProvider(EmbeddedMongo.class));
       OutboxEntries entries = new OutboxEntries(rig.db);
       OutboxRelay relay = new OutboxRelay(entries, new Patients(rig.db, clock), durability,
-          clock, List.of(channel), new SimpleMeterRegistry(), 12, Duration.ofSeconds(2));
+          new org.steady.store.RelayLeadership(rig.db, org.steady.store.StoreTarget.of(
+              "mongodb://127.0.0.1/steady", true, 5)), clock, List.of(channel), new SimpleMeterRegistry(), 12, Duration.ofSeconds(2));
       MongoOutbox outbox = new MongoOutbox(entries, relay, new Sequencer(clock), clock);
       int messages = (int) (limit * window.toSeconds() * 2);
       for (int i = 0; i < messages; i++) {

@@ -2,6 +2,7 @@ package org.steady.store;
 
 import org.steady.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -14,6 +15,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ import org.steady.chat.ChannelSender;
 class OutboxRelayIT {
   @TempDir Path tmp;
   private EmbeddedMongo store;
+  private MongoDatabase db;
   private MongoClient client;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
   private final FakeSender sender = new FakeSender();
@@ -39,7 +43,7 @@ class OutboxRelayIT {
   void setUp() throws Exception {
     store = EmbeddedMongo.start(tmp.resolve("steady.mv"));
     client = MongoClients.create(store.uri());
-    MongoDatabase db = client.getDatabase("steady");
+    db = client.getDatabase("steady");
     StoreSchema.ensure(db);
     DefaultListableBeanFactory bf = new DefaultListableBeanFactory();
     bf.registerSingleton("store", store);
@@ -52,8 +56,12 @@ class OutboxRelayIT {
 
   /** A relay as a process creates it at start-up, without its thread: tests drain by hand. */
   private OutboxRelay newRelay() throws InterruptedException {
-    OutboxRelay r = new OutboxRelay(entries, patients, durability, clock, List.of(sender),
-        new SimpleMeterRegistry(), 3, Duration.ofSeconds(2));
+    return newRelay(new RelayLeadership(null));
+  }
+
+  private OutboxRelay newRelay(RelayLeadership leadership) throws InterruptedException {
+    OutboxRelay r = new OutboxRelay(entries, patients, durability, leadership, clock,
+        List.of(sender), new SimpleMeterRegistry(), 3, Duration.ofSeconds(2));
     r.destroy();
     return r;
   }
@@ -157,22 +165,66 @@ class OutboxRelayIT {
   }
 
   @Test
-  void aCrashedRelaysLeaseExpiresAndTheEntryIsClaimedAgain() {
+  void onlyTheLeadingInstanceSendsAndAnotherTakesOverWhenItsLeaseRunsOut() throws Exception {
+    ClockProvider.setClock(clock);
+    try {
+      OutboxRelay first = newRelay(new RelayLeadership(new MongoLockProvider(db)));
+      OutboxRelay second = newRelay(new RelayLeadership(new MongoLockProvider(db)));
+      enqueue("a", "chat1", false);
+      assertThat(first.drain()).isEqualTo(1);
+      enqueue("b", "chat1", false);
+      assertThat(second.drain()).isZero(); // the first one leads
+
+      clock.advance(RelayLeadership.LEASE.plusSeconds(1)); // the first one died
+      assertThat(second.drain()).isEqualTo(1);
+      assertThat(sender.delivered).containsExactly("a", "b");
+    } finally {
+      ClockProvider.setClock(java.time.Clock.systemUTC());
+    }
+  }
+
+  @Test
+  void aProcessKilledBetweenSendingAndRecordingItSendsAgainAtOnceOnTheEmbeddedStore()
+      throws Exception {
     enqueue("a", "chat1", false);
-    assertThat(entries.claim(clock.instant(), clock.instant().plusSeconds(30), "dead")).isNotNull();
-    assertThat(relay.drain()).isZero();
-    clock.advance(Duration.ofSeconds(31));
-    relay.drain();
+    enqueue("b", "chat1", false);
+    sender.crashAfter = "a";
+    assertThatThrownBy(relay::drain).isInstanceOf(Crash.class);
+    sender.crashAfter = null;
+
+    newRelay().drain(); // the next process, on the same file: no lease to wait for
+    assertThat(sender.delivered).containsExactly("a", "a", "b"); // at least once, never lost
     assertThat(status("a")).isEqualTo("sent");
   }
 
   @Test
-  void theNextProcessOnTheEmbeddedStoreFreesTheLeasesOfTheOneThatDied() throws Exception {
+  void aThrottledChatWaitsWithoutAWriteWhileOtherChatsGo() {
+    sender.script.add(ChannelSender.Result.throttled(Duration.ofMillis(500)));
     enqueue("a", "chat1", false);
     enqueue("b", "chat1", false);
-    assertThat(entries.claim(clock.instant(), clock.instant().plusSeconds(30), "dead")).isNotNull();
-    newRelay().drain(); // the next process, on the same file, long before the lease runs out
-    assertThat(sender.delivered).containsExactly("a", "b");
+    enqueue("c", "chat2", false);
+    Document before = entries.get("a");
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("a", "c");
+    assertThat(entries.get("a")).isEqualTo(before);
+
+    clock.advance(Duration.ofMillis(500));
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("a", "c", "a", "b");
+  }
+
+  @Test
+  void anUrgentEntryEnqueuedDuringAPassGoesBeforeTheRestOfTheRoutineBatch() {
+    enqueue("r1", "chat1", false);
+    enqueue("r2", "chat2", false);
+    enqueue("r3", "chat3", false);
+    sender.onDeliver = id -> {
+      if (id.equals("r1")) {
+        enqueue("u", "chat4", true); // a crisis message, enqueued by another thread meanwhile
+      }
+    };
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("r1", "u", "r2", "r3");
   }
 
   @Test
@@ -214,11 +266,23 @@ class OutboxRelayIT {
       return "fake";
     }
 
+    String crashAfter;
+    java.util.function.Consumer<String> onDeliver = id -> { };
+
     @Override
     public Result deliver(Outgoing message) {
       delivered.add(message.id());
+      onDeliver.accept(message.id());
+      if (message.id().equals(crashAfter)) {
+        throw new Crash(); // the process dies after the channel took the message
+      }
       Result r = script.poll();
       return r == null ? Result.sent("m-" + message.id()) : r;
     }
+  }
+
+  /** Stands for the process dying: not an exception the relay handles. */
+  static final class Crash extends Error {
+    private static final long serialVersionUID = 1L;
   }
 }
