@@ -9,4 +9,9 @@ public interface InboundHandler {
 
   /** Stores the event (a duplicate id is ignored) and schedules its processing. */
   void accept(Inbound inbound);
+
+  /** The same for many events at once (a minute's due check-ins): stored with one write. */
+  default void acceptAll(java.util.List<Inbound> events) {
+    events.forEach(this::accept);
+  }
 }

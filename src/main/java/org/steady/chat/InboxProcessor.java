@@ -13,7 +13,6 @@ import org.steady.engine.Context;
 import org.steady.engine.Effect;
 import org.steady.engine.Engine;
 import org.steady.engine.Input;
-import org.steady.store.Durability;
 import org.steady.store.InboxStore;
 import org.steady.store.Patient;
 import org.steady.store.Patients;
@@ -23,7 +22,9 @@ import org.steady.store.Sessions;
  * Processes a chat's unprocessed inbox entries in order: interceptors first, then the engine,
  * then the effects; the entry is marked processed last. A crash anywhere in between is repaired
  * by processing the entry again: the session remembers the last input it applied with its
- * effects, and every effect write is idempotent. One bad event never stops the others: it is
+ * effects, and every effect write is idempotent. So processing needs no durable commit of its
+ * own: the inbox entry was made durable when it was accepted, and the outbox relay commits
+ * before anything leaves the process. One bad event never stops the others: it is
  * marked {@code failed} with its error class, and only ids are logged.
  */
 @Component
@@ -38,13 +39,12 @@ class InboxProcessor {
   private final EffectApplier applier;
   private final InboundRecorder recorder;
   private final List<InboundInterceptor> interceptors;
-  private final Durability durability;
   private final SteadyMetrics metrics;
   private final Clock clock;
 
   InboxProcessor(InboxStore inbox, Patients patients, Sessions sessions, Engine engine,
       EffectApplier applier, InboundRecorder recorder, List<InboundInterceptor> interceptors,
-      Durability durability, SteadyMetrics metrics, Clock clock) {
+      SteadyMetrics metrics, Clock clock) {
     this.inbox = inbox;
     this.patients = patients;
     this.sessions = sessions;
@@ -53,7 +53,6 @@ class InboxProcessor {
     this.recorder = recorder;
     this.interceptors = interceptors.stream()
         .sorted(Comparator.comparingInt(InboundInterceptor::order)).toList();
-    this.durability = durability;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -85,7 +84,6 @@ class InboxProcessor {
     } finally {
       MDC.remove("inbox");
     }
-    durability.commit();
   }
 
   private boolean tryProcess(InboxStore.Entry entry) {

@@ -34,15 +34,32 @@ class InboxService implements InboundHandler, SmartInitializingSingleton {
 
   @Override
   public void accept(Inbound inbound) {
-    boolean added = inbox.insert(inbound);
-    if (added) {
-      durability.commit();
-      if (inbound.kind() != Inbound.Kind.START && inbound.kind() != Inbound.Kind.TIMER) {
-        metrics.messageIn();
-      }
+    InboxStore.Entry stored = inbox.insert(inbound);
+    if (stored == null) {
+      // delivered before: process it unless that is done already
+      String id = inbound.id();
+      executor.submit(inbound.channel(), inbound.chatId(), () -> processor.process(id));
+      return;
     }
-    String id = inbound.id();
-    executor.submit(inbound.channel(), inbound.chatId(), () -> processor.process(id));
+    durability.commit();
+    queue(stored);
+  }
+
+  @Override
+  public void acceptAll(List<Inbound> events) {
+    List<InboxStore.Entry> stored = inbox.insert(events);
+    if (!stored.isEmpty()) {
+      durability.commit();
+    }
+    stored.forEach(this::queue);
+  }
+
+  private void queue(InboxStore.Entry e) {
+    Inbound in = e.inbound();
+    if (in.kind() != Inbound.Kind.START && in.kind() != Inbound.Kind.TIMER) {
+      metrics.messageIn();
+    }
+    executor.submit(in.channel(), in.chatId(), () -> processor.process(e));
   }
 
   /**

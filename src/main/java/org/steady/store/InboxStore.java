@@ -1,16 +1,22 @@
 package org.steady.store;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.steady.chat.Inbound;
 import org.steady.engine.PatientText;
@@ -26,6 +32,8 @@ public class InboxStore {
   public static final String PROCESSED = "processed";
   public static final String FAILED = "failed";
 
+  private static final int DUPLICATE_KEY = 11000;
+
   private final MongoCollection<Document> col;
   private final Sequencer sequencer;
   private final Clock clock;
@@ -39,9 +47,53 @@ public class InboxStore {
   /** One stored event. */
   public record Entry(String id, Inbound inbound, long seq, String status) {}
 
-  /** @return true if stored now, false if an event with that id was already there */
-  public boolean insert(Inbound in) {
-    Document d = new Document("_id", in.id()).append("channel", in.channel())
+  /** @return the stored entry, or null if an event with that id was already there */
+  public @Nullable Entry insert(Inbound in) {
+    Document d = document(in);
+    try {
+      col.insertOne(d);
+      return entry(d);
+    } catch (MongoWriteException e) {
+      if (e.getError().getCode() == DUPLICATE_KEY) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Stores many events with one command (a minute's due check-ins, say).
+   *
+   * @return the entries stored now, in the given order; an id already there is left out
+   */
+  public List<Entry> insert(List<Inbound> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    List<Document> docs = new ArrayList<>();
+    events.forEach(in -> docs.add(document(in)));
+    Set<Integer> duplicates = new HashSet<>();
+    try {
+      col.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (error.getCode() != DUPLICATE_KEY) {
+          throw e;
+        }
+        duplicates.add(error.getIndex());
+      }
+    }
+    List<Entry> stored = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      if (!duplicates.contains(i)) {
+        stored.add(entry(docs.get(i)));
+      }
+    }
+    return stored;
+  }
+
+  private Document document(Inbound in) {
+    return new Document("_id", in.id()).append("channel", in.channel())
         .append("chatId", in.chatId()).append("externalId", in.externalId())
         .append("kind", in.kind().name())
         .append("text", in.text() == null ? null : in.text().value())
@@ -50,15 +102,6 @@ public class InboxStore {
         .append("languageCode", in.languageCode()).append("at", Date.from(in.at()))
         .append("receivedAt", Date.from(clock.instant())).append("seq", sequencer.next())
         .append("status", NEW);
-    try {
-      col.insertOne(d);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCode() == 11000) {
-        return false;
-      }
-      throw e;
-    }
   }
 
   /** Ids of unprocessed events in arrival order: what crash repair processes at start-up. */

@@ -77,9 +77,9 @@ class StoreCostIT {
   void aCommandToAnIdlePatientIsAnsweredWithFewStoreCommands() {
     send("/help");
     Cost c = send("/help").print("/help, from the POST to the delivered reply");
-    assertThat(c.calls()).hasSizeLessThanOrEqualTo(25);
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(22);
     assertThat(c.documentsRead()).isLessThanOrEqualTo(15);
-    assertThat(c.commits()).isLessThanOrEqualTo(4);
+    assertThat(c.commits()).isLessThanOrEqualTo(3);
   }
 
   @Test
@@ -89,9 +89,9 @@ class StoreCostIT {
     String data = ask.get("buttons").get(0).get(0).get("data").asString();
     Cost c = measure(() -> assertThat(chat.press(id, data).status()).isEqualTo(202), 2)
         .print("check-in answer: close the question, record it, ask the next");
-    assertThat(c.calls()).hasSizeLessThanOrEqualTo(43);
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(40);
     assertThat(c.documentsRead()).isLessThanOrEqualTo(25);
-    assertThat(c.commits()).isLessThanOrEqualTo(6);
+    assertThat(c.commits()).isLessThanOrEqualTo(5);
   }
 
   @Test
