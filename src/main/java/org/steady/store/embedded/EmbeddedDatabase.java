@@ -81,7 +81,8 @@ final class EmbeddedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
   protected MongoCollection<Object> openOrCreateCollection(String collectionName,
       CollectionOptions options) {
     String ns = getFullCollectionNamespace(collectionName);
-    MVMap<Object, Document> data = store.openMap(DATA_PREFIX + ns);
+    MVMap<Object, Document> data = store.openMap(DATA_PREFIX + ns,
+        new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
     MVMap<String, Object> meta = store.openMap(META_PREFIX + ns);
     return new EmbeddedCollection(this, collectionName, options, data, meta, cursorRegistry,
         documentsRead);

@@ -207,6 +207,19 @@ class EmbeddedIndexesTest {
       assertThatThrownBy(() -> patients.insertOne(
           new Document("_id", "local:other").append("chatId", "p7")))
           .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+      patients.updateOne(Filters.eq("_id", "local:p3"), Updates.set("name", "Ana"));
+      patients.insertOne(new Document("_id", "local:new").append("chatId", "new")
+          .append("at", Date.from(T)).append("tags", List.of("a", "b")));
+    });
+    withStore(file, (backend, db) -> { // pages now hold documents in both encodings
+      MongoCollection<Document> patients = db.getCollection("patients");
+      assertThat(patients.countDocuments()).isEqualTo(301);
+      assertThat(patients.find(Filters.eq("_id", "local:p3")).first().getString("name"))
+          .isEqualTo("Ana");
+      Document fresh = patients.find(Filters.eq("_id", "local:new")).first();
+      assertThat(fresh.getDate("at")).isEqualTo(Date.from(T));
+      assertThat(fresh.getList("tags", String.class)).containsExactly("a", "b");
+      assertThat(patients.find(Filters.eq("_id", "local:p299")).first()).isNotNull();
     });
   }
 
