@@ -3,13 +3,16 @@
 //   POST /api/local/patients                      -> 201 {id, name, locale}
 //   POST /api/local/patients/{id}/messages        {text}  -> 202
 //   POST /api/local/patients/{id}/buttons         {data}  -> 202
-//   GET  /api/local/patients/{id}/messages?after=REV -> {messages: [...], rev}
+//   GET  /api/local/patients/{id}/messages?after=REV&wait=S -> {messages: [...], rev}
+//        (held up to S seconds until something new is there: long polling)
 // All text from the server is put into the page with textContent, never innerHTML.
 // The chosen patient lives in the URL hash (#patient=ID), so two tabs can be two patients.
 (function () {
   'use strict';
 
-  var POLL_MS = 700;
+  var WAIT_S = 25;       // long poll: the server answers as soon as there is something new
+  var HIDDEN_PAUSE_MS = 3000;
+  var RETRY_MS = 700;
   var API = '/api/local/patients';
   var LANGUAGES = { en: 'English', es: 'Español' };
   var TICKS = /^\s*(✓|✔|☑|✅)\s*/;
@@ -160,7 +163,8 @@
     if (state.polling) { state.pollAgain = true; return; }
     state.polling = true;
     var generation = state.generation;
-    var url = API + '/' + encodeURIComponent(id) + '/messages?after=' + state.rev;
+    var url = API + '/' + encodeURIComponent(id) + '/messages?after=' + state.rev +
+      '&wait=' + (document.hidden ? 0 : WAIT_S);
     request('GET', url).then(function (data) {
       if (generation !== state.generation) return;
       state.failures = 0;
@@ -183,8 +187,10 @@
       state.polling = false;
       var again = state.pollAgain;
       state.pollAgain = false;
-      // a hidden tab polls less often; a failing server is retried with a growing pause
-      var pause = document.hidden ? 4 * POLL_MS : POLL_MS * Math.min(1 + state.failures, 8);
+      // the next long poll starts at once; a hidden tab asks now and then without waiting, and
+      // a failing server is retried with a growing pause
+      var pause = state.failures ? RETRY_MS * Math.min(1 + state.failures, 8)
+        : document.hidden ? HIDDEN_PAUSE_MS : 0;
       schedule(again ? 0 : pause);
     });
   }

@@ -1,10 +1,14 @@
 package org.steady.chat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import org.steady.engine.PatientText;
 import org.steady.store.Patient;
 import org.steady.store.Patients;
@@ -32,19 +37,27 @@ import org.steady.store.Patients;
 class LocalChatController {
   private static final Pattern LOCALE = Pattern.compile("[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})?");
   private static final int MAX_TEXT = 4000;
+  static final int MAX_WAIT_SECONDS = 30;
 
   private final Patients patients;
   private final InboundHandler inbound;
   private final LocalMessages messages;
+  private final LocalWaits waits;
   private final Clock clock;
+  /**
+   * Local patients known to exist, so that the page's polling does not look each one up again
+   * (local patients are never deleted).
+   */
+  private final Set<String> known = ConcurrentHashMap.newKeySet();
   private final String onboarding;
 
   LocalChatController(Patients patients, InboundHandler inbound, LocalMessages messages,
-      Clock clock, @org.springframework.beans.factory.annotation.Value(
+      LocalWaits waits, Clock clock, @org.springframework.beans.factory.annotation.Value(
           "${steady.onboarding-script:onboarding}") String onboarding) {
     this.patients = patients;
     this.inbound = inbound;
     this.messages = messages;
+    this.waits = waits;
     this.clock = clock;
     this.onboarding = onboarding;
   }
@@ -85,6 +98,7 @@ class LocalChatController {
     }
     String chatId = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
     Patient p = patients.findOrCreate(LocalChannelSender.CHANNEL, chatId, name, b.locale());
+    known.add(chatId);
     if (!Boolean.FALSE.equals(b.start())) {
       String externalId = "start:" + onboarding + ":" + chatId;
       inbound.accept(new Inbound(LocalChannelSender.CHANNEL, chatId, externalId,
@@ -126,13 +140,36 @@ class LocalChatController {
     return new Accepted(in.id());
   }
 
+  /**
+   * Messages changed after revision {@code after}. With {@code wait} (seconds, at most
+   * {@link #MAX_WAIT_SECONDS}) the answer is held until there is something new or the wait is
+   * over (long polling), so a reader learns of a reply the moment it is written.
+   */
   @GetMapping("/{id}/messages")
-  Messages read(@PathVariable String id, @RequestParam(defaultValue = "0") long after) {
-    Patient p = patient(id);
+  DeferredResult<Messages> read(@PathVariable String id,
+      @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "0") int wait) {
+    if (!known.contains(id)) {
+      known.add(patient(id).chatId());
+    }
     if (after < 0) {
       throw LocalChatException.bad("\"after\" must be 0 or a revision from an earlier answer.");
     }
-    LocalMessages.Page page = messages.after(p.chatId(), after);
+    if (wait < 0 || wait > MAX_WAIT_SECONDS) {
+      throw LocalChatException.bad("\"wait\" must be 0 to " + MAX_WAIT_SECONDS + " seconds.");
+    }
+    DeferredResult<Messages> result =
+        new DeferredResult<>(TimeUnit.SECONDS.toMillis(wait + MAX_WAIT_SECONDS));
+    if (wait == 0) {
+      result.setResult(page(id, after));
+    } else {
+      waits.await(id, Duration.ofSeconds(wait), result, () -> page(id, after),
+          m -> !m.messages().isEmpty());
+    }
+    return result;
+  }
+
+  private Messages page(String chatId, long after) {
+    LocalMessages.Page page = messages.after(chatId, after);
     List<MessageView> out = new ArrayList<>();
     for (Document d : page.messages()) {
       out.add(view(d));

@@ -17,6 +17,8 @@ import tools.jackson.databind.JsonNode;
 /** Bounded load on the local chat API for {@link AppBench}. */
 final class Load {
   static final int REPLY_WAIT_SECONDS = 30;
+  /** The long poll's wait: under the HTTP client's 30 s request timeout. */
+  private static final int WAIT_SECONDS = 25;
   private static final String API = "/api/local/patients";
   private final BenchClient client;
 
@@ -80,8 +82,8 @@ final class Load {
    * {@code patients} new patients (no conversation running) each send {@code each} messages
    * ({@code /help}) with 2–6 s of think time between them, like people chatting (200 patients
    * offer about 50 messages a second), and wait for the reply to show up in
-   * {@code GET .../messages?after=REV}, polled every 5 ms: from just before the POST to the first
-   * new outbound message.
+   * {@code GET .../messages?after=REV&wait=25}, as the chat page does (long polling): from just
+   * before the POST to the first new outbound message.
    */
   Latencies conversation(int patients, int each) throws Exception {
     List<String> ids = new ArrayList<>();
@@ -140,7 +142,7 @@ final class Load {
         long deadline = start + TimeUnit.SECONDS.toNanos(REPLY_WAIT_SECONDS);
         boolean replied = false;
         while (!replied && System.nanoTime() < deadline) {
-          JsonNode page = client.get(path + "?after=" + rev);
+          JsonNode page = client.get(path + "?after=" + rev + "&wait=" + WAIT_SECONDS);
           for (JsonNode msg : page.get("messages")) {
             if (seen.add(msg.get("id").asString())
                 && "out".equals(msg.get("direction").asString())) {
@@ -148,9 +150,6 @@ final class Load {
             }
           }
           rev = page.get("rev").asLong();
-          if (!replied) {
-            Thread.sleep(5);
-          }
         }
         out[m] = replied ? System.nanoTime() - start : -1;
       } catch (IllegalStateException timedOutOrRefused) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +83,32 @@ class LocalChatIT {
   }
 
   @Test
+  void aWaitingReaderIsAnsweredAsSoonAsSomethingNewIsWritten() throws Exception {
+    LocalChatClient chat = new LocalChatClient(port);
+    String id = chat.createPatient("{\"start\":false}");
+    chat.say(id, "hello there");
+    chat.awaitMessage(id, m -> m.get("direction").asString().equals("out"));
+    long rev = chat.get("/api/local/patients/" + id + "/messages?after=0").body().get("rev")
+        .asLong();
+    String waitFor = "/api/local/patients/" + id + "/messages?after=" + rev + "&wait=20";
+
+    CompletableFuture<LocalChatClient.Reply> waiting =
+        CompletableFuture.supplyAsync(() -> chat.get(waitFor));
+    chat.say(id, "and again");
+    LocalChatClient.Reply news = waiting.get(15, TimeUnit.SECONDS); // long before the 20 s
+
+    assertThat(news.status()).isEqualTo(200);
+    assertThat(news.body().get("messages")).isNotEmpty();
+    assertThat(news.body().get("rev").asLong()).isGreaterThan(rev);
+    long now = chat.get("/api/local/patients/" + id + "/messages?after=0").body().get("rev")
+        .asLong();
+    LocalChatClient.Reply quiet =
+        chat.get("/api/local/patients/" + id + "/messages?after=" + now + "&wait=1");
+    assertThat(quiet.body().get("messages")).isEmpty();
+    assertThat(quiet.body().get("rev").asLong()).isEqualTo(now);
+  }
+
+  @Test
   void badRequestsGetOneSentence() {
     LocalChatClient chat = new LocalChatClient(port);
     LocalChatClient.Reply missing = chat.say("nobody", "hi");
@@ -91,6 +119,10 @@ class LocalChatIT {
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.body().get("error").asString()).isNotBlank();
     assertThat(chat.post("/api/local/patients", "{not json").status()).isEqualTo(400);
+    LocalChatClient.Reply tooLong =
+        chat.get("/api/local/patients/" + id + "/messages?after=0&wait=31");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().get("error").asString()).isEqualTo("\"wait\" must be 0 to 30 seconds.");
     assertThat(chat.post("/api/local/patients", "{\"locale\":\"1234567\"}").status())
         .isEqualTo(400);
   }
