@@ -4,15 +4,17 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -21,12 +23,11 @@ import org.steady.store.Collections;
 
 /**
  * What the local chat page shows, both directions. {@code local_messages} holds each message's
- * current form by id; every write gives it a new per-chat revision and records that revision in
- * {@code local_revs} ({@code <chat>:<rev>} → message id), so a reader asking for revisions after
- * {@code n} finds new and changed messages (ticks, closed questions) by id lookups only (the
- * embedded server scans for anything else). Writes for one chat are serialised, and a reader
- * stops at the newest revision if it is not written yet, so revisions become visible in order;
- * an older unwritten revision is a hole left by a crash and is skipped.
+ * current form by id, with the chat's revision of its last change ({@code rev}) and of its first
+ * appearance ({@code first}); a per-chat counter hands out revisions. A reader asking for
+ * revisions after {@code n} gets the new and changed messages (ticks, closed questions) with one
+ * indexed query on {@code (chatId, rev)}. Writes for one chat are serialised, so revisions become
+ * visible in order; one taken by a write that a crash cut short is simply never seen.
  */
 @Component
 class LocalMessages {
@@ -35,19 +36,21 @@ class LocalMessages {
   private static final int PAGE = 500;
 
   private final MongoCollection<Document> col;
-  private final MongoCollection<Document> revs;
   private final MongoCollection<Document> counters;
   private final Clock clock;
+  private final LocalWaits waits;
   private final Object[] locks = new Object[STRIPES];
 
-  LocalMessages(MongoDatabase db, Clock clock) {
+  LocalMessages(MongoDatabase db, Clock clock, LocalWaits waits) {
     this.col = db.getCollection(Collections.LOCAL_MESSAGES);
-    this.revs = db.getCollection(Collections.LOCAL_REVS);
     this.counters = db.getCollection(Collections.COUNTERS);
     this.clock = clock;
+    this.waits = waits;
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
     }
+    col.createIndex(Indexes.ascending("chatId", "rev"));
+    col.createIndex(Indexes.ascending("chatId", "questionToken"));
   }
 
   /**
@@ -68,10 +71,6 @@ class LocalMessages {
         .append("text", text).append("buttons", rows(buttons, questionToken))
         .append("questionToken", questionToken).append("closed", false)
         .append("at", Date.from(clock.instant())));
-    if (questionToken != null) {
-      counters.replaceOne(Filters.eq("_id", questionKey(chatId, questionToken)),
-          new Document("messageId", id), new ReplaceOptions().upsert(true));
-    }
   }
 
   /** Multi-select ticks: the question's keyboard changes. */
@@ -86,81 +85,50 @@ class LocalMessages {
   }
 
   Page after(String chatId, long after) {
-    long latest = Math.min(counter(chatId), after + PAGE);
-    Map<String, Long> ids = new LinkedHashMap<>();
-    long rev = after;
-    for (long r = after + 1; r <= latest; r++) {
-      Document d = revs.find(Filters.eq("_id", chatId + ":" + r)).first();
-      if (d == null && r == latest) {
-        break; // the newest revision may still be being written
-      }
-      if (d == null) {
-        // A hole: writes are serialised, so a later revision was handed out only after this one
-        // finished or its writer died. A crash between the counter and the record leaves one;
-        // waiting for it would hide every later message. The message itself is re-delivered by
-        // the outbox under a new revision.
-        rev = r;
-        continue;
-      }
-      ids.remove(d.getString("messageId"));
-      ids.put(d.getString("messageId"), r);
-      rev = r;
-    }
-    List<Document> out = new ArrayList<>();
-    for (String id : ids.keySet()) {
-      Document m = col.find(Filters.eq("_id", id)).first();
-      if (m != null) {
-        out.add(m);
-      }
-    }
-    out.sort(java.util.Comparator.comparingLong(m -> m.get("first", Number.class).longValue()));
-    return new Page(out, rev);
+    List<Document> changed = col.find(Filters.and(Filters.eq("chatId", chatId),
+            Filters.gt("rev", after)))
+        .sort(Sorts.ascending("rev")).limit(PAGE).into(new ArrayList<>());
+    long rev = changed.isEmpty() ? after
+        : changed.get(changed.size() - 1).get("rev", Number.class).longValue();
+    changed.sort(Comparator.comparingLong(m -> m.get("first", Number.class).longValue()));
+    return new Page(changed, rev);
   }
 
+  /** A message shown for the first time (or again, after a crash: then it keeps its place). */
   private void put(String chatId, Document message) {
-    write(chatId, rev -> {
-      col.replaceOne(Filters.eq("_id", message.get("_id")),
-          message.append("rev", rev).append("first", rev), new ReplaceOptions().upsert(true));
-      return message.getString("_id");
-    });
+    write(chatId, rev -> col.updateOne(Filters.eq("_id", message.get("_id")),
+        Updates.combine(Updates.set("rev", rev), Updates.setOnInsert("first", rev),
+            Updates.combine(setAll(message))), new UpdateOptions().upsert(true)));
   }
 
   private void change(String chatId, String token, Bson update) {
-    Document q = counters.find(Filters.eq("_id", questionKey(chatId, token))).first();
-    if (q == null) {
-      return; // the question was never shown here
-    }
-    String id = q.getString("messageId");
-    write(chatId, rev -> {
-      col.updateOne(Filters.eq("_id", id), Updates.combine(update, Updates.set("rev", rev)));
-      return id;
-    });
+    write(chatId, rev -> col.updateOne(Filters.and(Filters.eq("chatId", chatId),
+        Filters.eq("questionToken", token)), Updates.combine(update, Updates.set("rev", rev))));
+    // a question never shown here changes nothing; its revision is simply skipped
   }
 
-  private void write(String chatId, java.util.function.LongFunction<String> w) {
+  private void write(String chatId, LongConsumer w) {
     synchronized (locks[Math.floorMod(chatId.hashCode(), STRIPES)]) {
       Document c = counters.findOneAndUpdate(Filters.eq("_id", counterKey(chatId)),
           Updates.inc("rev", 1L),
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-      long rev = c.get("rev", Number.class).longValue();
-      String messageId = w.apply(rev);
-      revs.replaceOne(Filters.eq("_id", chatId + ":" + rev), new Document("messageId", messageId),
-          new ReplaceOptions().upsert(true));
+      w.accept(c.get("rev", Number.class).longValue());
     }
+    waits.changed(chatId);
   }
 
-  private long counter(String chatId) {
-    Document c = counters.find(Filters.eq("_id", counterKey(chatId))).first();
-    Number n = c == null ? null : c.get("rev", Number.class);
-    return n == null ? 0 : n.longValue();
+  private static List<Bson> setAll(Document message) {
+    List<Bson> sets = new ArrayList<>();
+    message.forEach((k, v) -> {
+      if (!k.equals("_id")) {
+        sets.add(Updates.set(k, v));
+      }
+    });
+    return sets;
   }
 
   private static String counterKey(String chatId) {
     return "local-rev:" + chatId;
-  }
-
-  private static String questionKey(String chatId, String token) {
-    return "local-q:" + chatId + ":" + token;
   }
 
   /** Button data is {@code <token>|<value>} for a question, the bare value otherwise. */

@@ -12,7 +12,6 @@ public final class Collections {
   public static final String OUTBOX_URGENT = "outbox_urgent";
   public static final String OUTBOX_DONE = "outbox_done";
   public static final String LOCAL_MESSAGES = "local_messages";
-  public static final String LOCAL_REVS = "local_revs";
   public static final String SCRIPT_VERSIONS = "script_versions";
   public static final String COUNTERS = "counters";
 

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoreSchema {
   private static final Logger log = LoggerFactory.getLogger(StoreSchema.class);
+  /** Revision records of the local chat, written by earlier versions; derived data only. */
+  private static final String LEGACY_LOCAL_REVS = "local_revs";
 
   public StoreSchema(MongoDatabase db, StoreTarget target) {
     try {
@@ -49,7 +51,7 @@ public class StoreSchema {
     for (String c :
         List.of(Collections.PATIENTS, Collections.SESSIONS, Collections.INBOX,
             Collections.TRANSCRIPTS, Collections.ANSWERS, Collections.OUTBOX,
-            Collections.OUTBOX_URGENT, Collections.OUTBOX_DONE, Collections.LOCAL_MESSAGES, Collections.LOCAL_REVS,
+            Collections.OUTBOX_URGENT, Collections.OUTBOX_DONE, Collections.LOCAL_MESSAGES,
             Collections.SCRIPT_VERSIONS, Collections.COUNTERS)) {
       if (!existing.contains(c)) {
         try {
@@ -58,6 +60,9 @@ public class StoreSchema {
           // another instance created it first
         }
       }
+    }
+    if (existing.contains(LEGACY_LOCAL_REVS)) {
+      db.getCollection(LEGACY_LOCAL_REVS).drop(); // the local chat reads by index now
     }
     db.getCollection(Collections.SCRIPT_VERSIONS).createIndex(
         Indexes.ascending("scriptId", "version"), new IndexOptions().unique(true));

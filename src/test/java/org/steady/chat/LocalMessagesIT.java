@@ -33,7 +33,8 @@ class LocalMessagesIT {
     store = EmbeddedMongo.start(tmp.resolve("steady.mv"));
     client = MongoClients.create(store.uri());
     db = client.getDatabase("steady");
-    messages = new LocalMessages(db, new MutableClock(Instant.parse("2026-11-23T08:00:00Z")));
+    messages = new LocalMessages(db, new MutableClock(Instant.parse("2026-11-23T08:00:00Z")),
+        new LocalWaits());
   }
 
   @AfterEach
