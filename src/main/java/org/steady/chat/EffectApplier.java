@@ -2,7 +2,10 @@ package org.steady.chat;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,15 +43,33 @@ class EffectApplier {
     this.clock = clock;
   }
 
-  void apply(Patient p, String inboxId, List<Effect> effects) {
+  /**
+   * @param message the person's message that led to these effects, as a transcript entry not
+   *     written yet (null for internal events): it is written with the replies, carrying the
+   *     answers it gave
+   */
+  void apply(Patient p, String inboxId, List<Effect> effects, @Nullable Document message) {
     Instant at = clock.instant();
     PatientRef ref = new PatientRef(p.id(), p.channel(), p.chatId(), p.locale());
+    List<Document> transcript = new ArrayList<>();
+    if (message != null) {
+      transcript.add(message);
+    }
+    try {
+      applyEach(p, ref, inboxId, effects, message, transcript, at);
+    } finally {
+      transcripts.insertAll(transcript); // what was sent is on record even if a handler failed
+    }
+  }
+
+  private void applyEach(Patient p, PatientRef ref, String inboxId, List<Effect> effects,
+      @Nullable Document message, List<Document> transcript, Instant at) {
     for (int i = 0; i < effects.size(); i++) {
       Effect e = effects.get(i);
       String id = inboxId + ":" + i;
       if (e instanceof Effect.SendMessage) {
         Effect.SendMessage m = (Effect.SendMessage) e;
-        transcripts.outbound(id, p.id(), p.channel(), at, m);
+        transcript.add(transcripts.outboundEntry(id, p.id(), p.channel(), at, m));
         outbox.enqueue(id, p.id(), p.channel(), p.chatId(), "send", m.text(), m.buttons(),
             m.questionToken(), m.urgent());
       } else if (e instanceof Effect.UpdateButtons) {
@@ -62,7 +83,11 @@ class EffectApplier {
       } else if (e instanceof Effect.RecordAnswer) {
         Effect.RecordAnswer a = (Effect.RecordAnswer) e;
         answers.record(id, p.id(), at, a);
-        transcripts.attachAnswer(inboxId, a);
+        if (message != null) {
+          Transcripts.addAnswer(message, a);
+        } else {
+          transcripts.attachAnswer(inboxId, a); // a timer's default, say, with no message
+        }
         handOver(ref, e, id);
       } else if (e instanceof Effect.UpdateProfile) {
         Effect.UpdateProfile u = (Effect.UpdateProfile) e;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.steady.engine.Effect;
 import org.steady.store.Patient;
@@ -26,8 +27,12 @@ class InboundRecorder {
     this.clock = clock;
   }
 
-  /** Records a person's message; internal events (START, TIMER) are not messages. */
-  void inbound(org.steady.store.InboxStore.Entry entry, Patient p, Effect.Origin origin) {
+  /**
+   * A person's message as a transcript entry, not written yet (the effect applier writes it with
+   * the step's replies); null for internal events (START, TIMER), which are not messages.
+   */
+  @Nullable Document inbound(org.steady.store.InboxStore.Entry entry, Patient p,
+      Effect.Origin origin) {
     Inbound in = entry.inbound();
     Document fields = new Document();
     switch (in.kind()) {
@@ -47,13 +52,18 @@ class InboundRecorder {
       case UNSUPPORTED:
         break;
       default:
-        return;
+        return null;
     }
-    transcripts.inbound(entry.id(), p.id(), in.channel(), in.at(),
+    return transcripts.inboundEntry(entry.id(), p.id(), in.channel(), in.at(),
         in.kind().name().toLowerCase(java.util.Locale.ROOT), fields, origin);
   }
 
+  /** Records content Steady cannot read (a sticker, a voice note) and says so. */
   void unsupported(org.steady.store.InboxStore.Entry entry, Patient p) {
+    Document message = inbound(entry, p, null);
+    if (message != null) {
+      transcripts.insertAll(List.of(message));
+    }
     reply(entry, p.id(), "r0", Texts.unsupported(p.locale()), List.of());
   }
 

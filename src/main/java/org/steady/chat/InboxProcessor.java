@@ -114,7 +114,6 @@ class InboxProcessor {
     }
     Optional<Input> input = InputMapper.toInput(in);
     if (input.isEmpty()) {
-      recorder.inbound(entry, p, null);
       recorder.unsupported(entry, p);
       inbox.markProcessed(entry.id());
       return true;
@@ -134,8 +133,7 @@ class InboxProcessor {
       effects = step.effects();
       count(s.state(), step);
     }
-    recorder.inbound(entry, p, origin);
-    applier.apply(p, entry.id(), effects);
+    applier.apply(p, entry.id(), effects, recorder.inbound(entry, p, origin));
     inbox.markProcessed(entry.id());
     return true;
   }
