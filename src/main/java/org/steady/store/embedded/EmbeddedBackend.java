@@ -46,7 +46,7 @@ public final class EmbeddedBackend extends AbstractMongoBackend {
   /** Opens (or creates) the store file. */
   public static EmbeddedBackend open(Path file) {
     MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled()
-        .autoCommitBufferSize(0).open();
+        .autoCommitBufferSize(0).cacheSize(64).open();
     try {
       return new EmbeddedBackend(store);
     } catch (RuntimeException e) {

@@ -28,6 +28,15 @@ final class EmbeddedCollection extends H2Collection {
     this.documentsRead = documentsRead;
   }
 
+  /**
+   * Upstream keeps a running total of the collection's BSON size, which means encoding each
+   * document twice on every update; only collStats would show it.
+   */
+  @Override
+  protected boolean tracksDataSize() {
+    return false;
+  }
+
   @Override
   protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip,
       int limit, int batchSize, Document fieldSelector) {

@@ -37,12 +37,22 @@ final class KeyOrder extends BasicDataType<KeyValue> {
   public int compare(KeyValue a, KeyValue b) {
     int n = Math.min(a.size(), b.size());
     for (int i = 0; i < n; i++) {
-      int c = VALUES.compare(a.get(i), b.get(i));
+      int c = compareValues(a.get(i), b.get(i));
       if (c != 0) {
         return c;
       }
     }
     return Integer.compare(a.size(), b.size());
+  }
+
+  /** BSON order; ids and dates, the usual keys, without the general type dispatch. */
+  private static int compareValues(Object a, Object b) {
+    if (a instanceof String && b instanceof String) {
+      return ((String) a).compareTo((String) b);
+    } else if (a instanceof Instant && b instanceof Instant) {
+      return ((Instant) a).compareTo((Instant) b);
+    }
+    return VALUES.compare(a, b);
   }
 
   @Override

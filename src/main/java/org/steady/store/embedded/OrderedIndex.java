@@ -152,6 +152,12 @@ final class OrderedIndex extends Index<Object> implements Planned {
   }
 
   @Override
+  public Set<KeyValue> getKeyValues(Document document) {
+    Set<KeyValue> plain = Planned.plainKeyValues(fields, document);
+    return plain != null ? plain : super.getKeyValues(document);
+  }
+
+  @Override
   public Object getPosition(Document document) {
     return null; // not unique: a document's position comes from the _id index
   }

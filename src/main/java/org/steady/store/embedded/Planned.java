@@ -1,8 +1,13 @@
 package org.steady.store.embedded;
 
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** An index that can say how well it serves a query and find the documents' positions. */
 interface Planned {
@@ -23,6 +28,23 @@ interface Planned {
    * sort and can stop reading at the limit.
    */
   boolean ordered(QueryTerms terms, Document orderBy);
+
+  /**
+   * The index key of a document whose indexed fields are plain top-level values: the common
+   * case, without upstream's path parsing for every field of every write. Null when a field is
+   * a path, an array or a sub-document (upstream's multikey rules apply then).
+   */
+  static @Nullable Set<KeyValue> plainKeyValues(List<String> fields, Document document) {
+    List<Object> values = new ArrayList<>(fields.size());
+    for (String field : fields) {
+      Object value = document.get(field);
+      if (field.indexOf('.') >= 0 || value instanceof Collection || value instanceof Map) {
+        return null;
+      }
+      values.add(QueryTerms.normalize(value));
+    }
+    return Set.of(new KeyValue(values));
+  }
 
   /**
    * The leading key values the terms pin down: every combination of the allowed values of the

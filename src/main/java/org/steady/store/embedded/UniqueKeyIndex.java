@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 
@@ -50,6 +51,12 @@ final class UniqueKeyIndex extends AbstractUniqueIndex<Object> implements Planne
   }
 
   /** At most one document per pinned key; the order of several keys is not kept. */
+  @Override
+  public Set<KeyValue> getKeyValues(Document document) {
+    Set<KeyValue> plain = Planned.plainKeyValues(fields, document);
+    return plain != null ? plain : super.getKeyValues(document);
+  }
+
   @Override
   public boolean ordered(QueryTerms terms, Document orderBy) {
     return Planned.prefixes(fields, terms).size() == 1;
