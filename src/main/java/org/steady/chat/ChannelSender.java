@@ -30,28 +30,37 @@ public interface ChannelSender {
       boolean urgent,
       byte[] image) {}
 
-  /** Outcome of one attempt. */
-  record Result(Status status, String externalMessageId, Duration retryAfter, String error) {
+  /**
+   * Outcome of one attempt. {@code wholeChannel} (with {@code THROTTLED}): the channel's overall
+   * limit is reached, so every chat of the channel waits, not just this one.
+   */
+  record Result(Status status, String externalMessageId, Duration retryAfter, String error,
+      boolean wholeChannel) {
     public static Result sent(String externalMessageId) {
-      return new Result(Status.SENT, externalMessageId, null, null);
+      return new Result(Status.SENT, externalMessageId, null, null, false);
     }
 
     public static Result retry(Duration after, String error) {
-      return new Result(Status.RETRY, null, after, error);
+      return new Result(Status.RETRY, null, after, error, false);
     }
 
     /** The person blocked the bot (Telegram 403): stop sending to them. */
     public static Result unreachable(String error) {
-      return new Result(Status.UNREACHABLE, null, null, error);
+      return new Result(Status.UNREACHABLE, null, null, error, false);
     }
 
-    /** Not sent because of pacing (rate limits); try again after; not a failed attempt. */
+    /** Not sent because of this chat's pacing; try again after; not a failed attempt. */
     public static Result throttled(Duration after) {
-      return new Result(Status.THROTTLED, null, after, null);
+      return throttled(after, false);
+    }
+
+    /** Not sent because of pacing; {@code wholeChannel} when the overall limit is reached. */
+    public static Result throttled(Duration after, boolean wholeChannel) {
+      return new Result(Status.THROTTLED, null, after, null, wholeChannel);
     }
 
     public static Result failed(String error) {
-      return new Result(Status.FAILED, null, null, error);
+      return new Result(Status.FAILED, null, null, error, false);
     }
   }
 

@@ -12,9 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +70,7 @@ public class OutboxRelay implements DisposableBean {
   private final Counter sentCounter;
   private final int maxAttempts;
   private final Duration baseBackoff;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+  private final ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
     Thread t = new Thread(r, "steady-outbox-relay");
     t.setDaemon(true);
     return t;
@@ -95,6 +94,7 @@ public class OutboxRelay implements DisposableBean {
         .description("Messages delivered to people").register(meters);
     this.maxAttempts = maxAttempts;
     this.baseBackoff = baseBackoff;
+    thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a wake-up, not work
   }
 
   /** Wakes the relay soon; many nudges while it is queued collapse into one run. */
@@ -157,6 +157,7 @@ public class OutboxRelay implements DisposableBean {
     private final long started = System.nanoTime();
     private final List<Document> sent = new ArrayList<>();
     private final Set<String> skipChats = new HashSet<>();
+    private final Set<String> skipChannels = new HashSet<>();
     private long flushed = started;
     int attempted;
     int held;
@@ -191,7 +192,8 @@ public class OutboxRelay implements DisposableBean {
           break;
         }
         String chat = chatKey(entry);
-        if (replayed.contains(entry.getString("_id")) || skipChats.contains(chat)) {
+        if (replayed.contains(entry.getString("_id")) || skipChats.contains(chat)
+            || skipChannels.contains(entry.getString("channel"))) {
           continue;
         }
         if (unreachable.contains(patientId(entry))) {
@@ -210,9 +212,12 @@ public class OutboxRelay implements DisposableBean {
       }
       flushSentEvery(0);
       durability.commit();
-      more = cut || (urgent.size() == BATCH || routine.size() == BATCH) && attempted + held > 0;
+      more = cut || (urgent.size() == BATCH || routine.size() == BATCH) && attempted + held > 0
+          && skipChannels.isEmpty();
       if (!more) {
-        wakeAt = throttled.values().stream().min(Instant::compareTo).orElse(null);
+        Instant chatWake = throttled.values().stream().min(Instant::compareTo).orElse(null);
+        wakeAt = wakeAt == null || chatWake != null && chatWake.isBefore(wakeAt) ? chatWake
+            : wakeAt;
       }
     }
 
@@ -247,7 +252,12 @@ public class OutboxRelay implements DisposableBean {
       switch (r.status()) {
         case THROTTLED:
           Instant until = now.plus(orZero(r.retryAfter()));
-          throttled.merge(chat, until, (a, b) -> a.isAfter(b) ? a : b);
+          if (r.wholeChannel()) {
+            skipChannels.add(entry.getString("channel")); // no chat of it can go now
+            wakeAt = wakeAt == null || until.isBefore(wakeAt) ? until : wakeAt;
+          } else {
+            throttled.merge(chat, until, (a, b) -> a.isAfter(b) ? a : b);
+          }
           return;
         case RETRY:
           retry(entry, r);

@@ -36,8 +36,18 @@ final class Pacer {
     this.global = new Bucket(Math.max(1, messagesPerSecond), nanos());
   }
 
+  /**
+   * The wait before a message may go: zero if it may go now (a token was taken), else how long,
+   * and whether the overall limit is what holds it (then every chat waits, not just this one).
+   */
+  record Pace(Duration delay, boolean overall) {}
+
   /** @return {@link Duration#ZERO} if the message may go now, else how long to wait */
-  synchronized Duration acquire(String chatId) {
+  Duration acquire(String chatId) {
+    return take(chatId).delay();
+  }
+
+  synchronized Pace take(String chatId) {
     long now = nanos();
     global.refill(now, globalRate, Math.max(1, globalRate));
     Bucket chat = chats.computeIfAbsent(chatId, c -> new Bucket(1, now));
@@ -47,10 +57,10 @@ final class Pacer {
       global.tokens -= 1;
       chat.tokens -= 1;
       forgetIdleChats(now);
-      return Duration.ZERO;
+      return new Pace(Duration.ZERO, false);
     }
     long wait = Math.max(global.nanosUntilOne(globalRate), chat.nanosUntilOne(chatRate));
-    return Duration.ofNanos(Math.max(wait, 1_000_000));
+    return new Pace(Duration.ofNanos(Math.max(wait, 1_000_000)), global.tokens < 1);
   }
 
   private void forgetIdleChats(long now) {

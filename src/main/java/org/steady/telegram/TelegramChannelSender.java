@@ -46,9 +46,9 @@ class TelegramChannelSender implements ChannelSender {
 
   @Override
   public Result deliver(Outgoing m) {
-    Duration wait = pacer.acquire(m.chatId());
-    if (!wait.isZero()) {
-      return Result.throttled(wait);
+    Pacer.Pace pace = pacer.take(m.chatId());
+    if (!pace.delay().isZero()) {
+      return Result.throttled(pace.delay(), pace.overall());
     }
     try {
       switch (m.kind()) {
@@ -86,9 +86,9 @@ class TelegramChannelSender implements ChannelSender {
         continue;
       }
       if (!first) {
-        Duration wait = pacer.acquire(m.chatId());
-        if (!wait.isZero()) {
-          return Result.throttled(wait);
+        Pacer.Pace pace = pacer.take(m.chatId());
+        if (!pace.delay().isZero()) {
+          return Result.throttled(pace.delay(), pace.overall());
         }
       }
       first = false;

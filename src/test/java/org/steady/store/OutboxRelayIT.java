@@ -214,6 +214,20 @@ class OutboxRelayIT {
   }
 
   @Test
+  void aChannelAtItsOverallLimitIsNotAskedAgainUntilItsWaitIsOver() {
+    sender.script.add(ChannelSender.Result.throttled(Duration.ofMillis(40), true));
+    for (int i = 0; i < 5; i++) {
+      enqueue("m" + i, "chat" + i, false);
+    }
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("m0"); // the others were not even tried
+
+    clock.advance(Duration.ofMillis(40));
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("m0", "m0", "m1", "m2", "m3", "m4");
+  }
+
+  @Test
   void anUrgentEntryEnqueuedDuringAPassGoesBeforeTheRestOfTheRoutineBatch() {
     enqueue("r1", "chat1", false);
     enqueue("r2", "chat2", false);

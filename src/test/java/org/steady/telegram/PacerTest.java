@@ -54,6 +54,17 @@ class PacerTest {
   }
 
   @Test
+  void saysWhetherTheWholeChannelOrOnlyTheChatMustWait() {
+    Pacer p = new Pacer(clock, 2, 1);
+    assertThat(p.take("a").delay()).isZero();
+    assertThat(p.take("a").overall()).isFalse(); // only chat a is at its limit
+    assertThat(p.take("b").delay()).isZero();
+    Pacer.Pace full = p.take("c");
+    assertThat(full.delay()).isPositive();
+    assertThat(full.overall()).isTrue(); // two a second for everyone: c waits like all others
+  }
+
+  @Test
   void aGroupGetsAtMostTwentyAMinute() {
     Pacer p = new Pacer(clock, 30, 1, 20);
     assertThat(p.acquire("-100123")).isZero();
