@@ -38,7 +38,8 @@ class InboxService implements InboundHandler, SmartInitializingSingleton {
     if (stored == null) {
       // delivered before: process it unless that is done already
       String id = inbound.id();
-      executor.submit(inbound.channel(), inbound.chatId(), () -> processor.process(id));
+      executor.submit(inbound.channel(), inbound.chatId(), fromPerson(inbound),
+          () -> processor.process(id));
       return;
     }
     durability.commit();
@@ -56,10 +57,15 @@ class InboxService implements InboundHandler, SmartInitializingSingleton {
 
   private void queue(InboxStore.Entry e) {
     Inbound in = e.inbound();
-    if (in.kind() != Inbound.Kind.START && in.kind() != Inbound.Kind.TIMER) {
+    if (fromPerson(in)) {
       metrics.messageIn();
     }
-    executor.submit(in.channel(), in.chatId(), () -> processor.process(e));
+    executor.submit(in.channel(), in.chatId(), fromPerson(in), () -> processor.process(e));
+  }
+
+  /** A person's message, as opposed to a scheduled check-in or timer. */
+  private static boolean fromPerson(Inbound in) {
+    return in.kind() != Inbound.Kind.START && in.kind() != Inbound.Kind.TIMER;
   }
 
   /**
@@ -70,7 +76,8 @@ class InboxService implements InboundHandler, SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     List<InboxStore.Entry> pending = inbox.pending();
     for (InboxStore.Entry e : pending) {
-      executor.submit(e.inbound().channel(), e.inbound().chatId(), () -> processor.process(e.id()));
+      executor.submit(e.inbound().channel(), e.inbound().chatId(), fromPerson(e.inbound()),
+          () -> processor.process(e.id()));
     }
     if (!pending.isEmpty()) {
       log.info("crash repair: reprocessing {} unprocessed inbox events", pending.size());
