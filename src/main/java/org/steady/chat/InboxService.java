@@ -46,13 +46,22 @@ class InboxService implements InboundHandler, SmartInitializingSingleton {
     queue(stored);
   }
 
+  /**
+   * Stores the events, runs {@code beforeProcessing}, then makes both durable with one commit:
+   * a crash before it loses neither alone (the scheduler's schedules stay due and fire again,
+   * their inbox keys deduplicating), and a commit in between only ever adds the events.
+   */
   @Override
-  public void acceptAll(List<Inbound> events) {
+  public void acceptAll(List<Inbound> events, Runnable beforeProcessing) {
     List<InboxStore.Entry> stored = inbox.insert(events);
-    if (!stored.isEmpty()) {
-      durability.commit();
+    try {
+      beforeProcessing.run();
+    } finally {
+      if (!stored.isEmpty()) {
+        durability.commit();
+      }
+      stored.forEach(this::queue);
     }
-    stored.forEach(this::queue);
   }
 
   private void queue(InboxStore.Entry e) {

@@ -3,10 +3,14 @@ package org.steady.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.conversions.Bson;
 import com.mongodb.client.model.Updates;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.steady.chat.Inbound;
 import org.steady.chat.InboundHandler;
@@ -50,35 +54,56 @@ class CheckinFiring {
     this.props = props;
   }
 
-  Outcome fire(ScheduleDoc doc, Instant now) {
-    if (doc.nextDueAt() == null || doc.nextDueAt().isAfter(now)) {
-      // read after another instance moved it on (a store may return a newer version of a
-      // document than the one its query matched): never fire the next occurrence early
-      return Outcome.RACED;
-    }
-    Recurrence r = doc.recurrence(props.watchDays());
-    LocalDate date = null;
-    boolean stale = Duration.between(doc.nextDueAt(), now).compareTo(props.grace()) > 0;
-    if (!stale) {
-      date = doc.nextDate();
-    } else {
-      Optional<Recurrence.Occurrence> latest = r.latestDue(doc.lastDate(), now);
-      LocalDate today = now.atZone(doc.zone()).toLocalDate();
-      boolean quiet = props.quietHours().contains(now.atZone(doc.zone()).toLocalTime());
-      if (latest.isPresent() && latest.get().date().equals(today) && !quiet) {
-        date = today;
+  /**
+   * Fires a batch of due check-ins: their STARTs go into the inbox with one write (and one
+   * durable commit), then every schedule moves on to its next occurrence with one bulk
+   * compare-and-set, and only then are the check-ins processed. Returns how many ended in each outcome. A schedule another writer changed
+   * meanwhile also counts as {@link Outcome#RACED}, besides what was decided for it: it is looked
+   * at again in the next pass, and the inbox key keeps its check-in from firing twice.
+   */
+  Map<Outcome, Integer> fire(List<ScheduleDoc> due, Instant now) {
+    Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+    List<Inbound> starts = new ArrayList<>();
+    List<ScheduleDoc> moving = new ArrayList<>();
+    List<Bson> moves = new ArrayList<>();
+    for (ScheduleDoc doc : due) {
+      if (doc.nextDueAt() == null || doc.nextDueAt().isAfter(now)) {
+        // read after another instance moved it on (a store may return a newer version of a
+        // document than the one its query matched): never fire the next occurrence early
+        counts.merge(Outcome.RACED, 1, Integer::sum);
+        continue;
       }
+      boolean stale = Duration.between(doc.nextDueAt(), now).compareTo(props.grace()) > 0;
+      Recurrence r = doc.recurrence(props.watchDays());
+      LocalDate date = stale ? latestToday(doc, r, now) : doc.nextDate();
+      if (date != null) {
+        prepare(doc, r, date);
+        starts.add(new Inbound(doc.channel(), doc.chatId(), key(doc.patientId(), date),
+            Inbound.Kind.START, null, props.checkinScript(), "", null, null, doc.locale(), now));
+      }
+      moving.add(doc);
+      moves.add(schedules.nextFields(doc, date != null ? date : doc.lastDate(), now));
+      counts.merge(date == null ? Outcome.DROPPED : stale ? Outcome.LATE : Outcome.FIRED, 1,
+          Integer::sum);
     }
-    if (date != null) {
-      prepare(doc, r, date);
-      inbound.accept(new Inbound(doc.channel(), doc.chatId(), key(doc.patientId(), date),
-          Inbound.Kind.START, null, props.checkinScript(), "", null, null, doc.locale(), now));
+    int[] moved = new int[1];
+    inbound.acceptAll(starts, () -> moved[0] = schedules.compareAndSetAll(moving, moves));
+    int raced = moving.size() - moved[0];
+    if (raced > 0) {
+      counts.merge(Outcome.RACED, raced, Integer::sum);
     }
-    LocalDate last = date != null ? date : doc.lastDate();
-    if (!schedules.compareAndSet(doc, schedules.nextFields(doc, last, now))) {
-      return Outcome.RACED;
-    }
-    return date == null ? Outcome.DROPPED : stale ? Outcome.LATE : Outcome.FIRED;
+    return counts;
+  }
+
+  /**
+   * Catch-up for a check-in more than {@code grace} late: only the latest occurrence counts,
+   * and only if it is for the patient's current local date and outside quiet hours.
+   */
+  private @Nullable LocalDate latestToday(ScheduleDoc doc, Recurrence r, Instant now) {
+    Optional<Recurrence.Occurrence> latest = r.latestDue(doc.lastDate(), now);
+    LocalDate today = now.atZone(doc.zone()).toLocalDate();
+    boolean quiet = props.quietHours().contains(now.atZone(doc.zone()).toLocalTime());
+    return latest.isPresent() && latest.get().date().equals(today) && !quiet ? today : null;
   }
 
   /** Opted out with /stop: the taper reminder waits like everything unsolicited. */

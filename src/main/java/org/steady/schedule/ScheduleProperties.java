@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ScheduleProperties(
     @DefaultValue("PT15S") Duration tick,
     @DefaultValue("PT2H") Duration grace,
-    @DefaultValue("500") int batch,
+    @DefaultValue("5000") int batch,
     @DefaultValue("22:00") String quietStart,
     @DefaultValue("07:00") String quietEnd,
     @DefaultValue({"urgent", "crisis"}) List<String> urgentPurposes,
@@ -44,7 +44,7 @@ public record ScheduleProperties(
   }
 
   static ScheduleProperties defaults() {
-    return new ScheduleProperties(Duration.ofSeconds(15), Duration.ofHours(2), 500,
+    return new ScheduleProperties(Duration.ofSeconds(15), Duration.ofHours(2), 5000,
         "22:00", "07:00", List.of("urgent", "crisis"), 3,
         "daily-checkin", 7, 7);
   }

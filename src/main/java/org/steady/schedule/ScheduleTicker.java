@@ -3,6 +3,7 @@ package org.steady.schedule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,7 @@ class ScheduleTicker {
     Map<CheckinFiring.Outcome, Integer> counts = new EnumMap<>(CheckinFiring.Outcome.class);
     for (int b = 0; b < MAX_BATCHES; b++) {
       List<ScheduleDoc> due = schedules.due(now, props.batch());
-      for (ScheduleDoc doc : due) {
-        counts.merge(checkins.fire(doc, now), 1, Integer::sum);
-      }
+      checkins.fire(due, now).forEach((outcome, n) -> counts.merge(outcome, n, Integer::sum));
       if (due.size() < props.batch()) {
         break;
       }
@@ -80,19 +79,25 @@ class ScheduleTicker {
     int dropped = 0;
     for (int b = 0; b < MAX_BATCHES; b++) {
       List<Timers.Timer> due = timers.due(now, props.batch());
+      List<Inbound> firing = new ArrayList<>();
+      List<Timers.Timer> firingTimers = new ArrayList<>();
+      List<Timers.Timer> stale = new ArrayList<>();
       for (Timers.Timer t : due) {
         if (t.dueAt().isAfter(now)) {
           continue;
         }
-        boolean stale = Duration.between(t.dueAt(), now).compareTo(props.grace()) > 0;
-        if (stale && !t.urgent()) {
-          dropped += timers.remove(t) ? 1 : 0;
+        if (Duration.between(t.dueAt(), now).compareTo(props.grace()) > 0 && !t.urgent()) {
+          stale.add(t);
           continue;
         }
-        inbound.accept(new Inbound(t.channel(), t.chatId(), t.externalId(), Inbound.Kind.TIMER,
+        firing.add(new Inbound(t.channel(), t.chatId(), t.externalId(), Inbound.Kind.TIMER,
             null, null, t.timerId(), null, null, null, now));
-        fired += timers.remove(t) ? 1 : 0;
+        firingTimers.add(t);
       }
+      int[] removed = new int[1];
+      inbound.acceptAll(firing, () -> removed[0] = timers.removeAll(firingTimers));
+      fired += removed[0];
+      dropped += timers.removeAll(stale);
       if (due.size() < props.batch()) {
         break;
       }

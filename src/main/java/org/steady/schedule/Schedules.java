@@ -2,11 +2,13 @@ package org.steady.schedule;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,6 +106,24 @@ class Schedules {
     return col.updateOne(Filters.and(Filters.eq("_id", doc.patientId()),
             Filters.eq("rev", doc.rev())), Updates.combine(update, Updates.inc("rev", 1L)))
         .getMatchedCount() == 1;
+  }
+
+  /**
+   * {@link #compareAndSet} for many schedules with one bulk write.
+   *
+   * @return how many were written (the others changed since they were read)
+   */
+  int compareAndSetAll(List<ScheduleDoc> docs, List<Bson> updates) {
+    if (docs.isEmpty()) {
+      return 0;
+    }
+    List<UpdateOneModel<Document>> writes = new ArrayList<>();
+    for (int i = 0; i < docs.size(); i++) {
+      ScheduleDoc doc = docs.get(i);
+      writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", doc.patientId()),
+          Filters.eq("rev", doc.rev())), Updates.combine(updates.get(i), Updates.inc("rev", 1L))));
+    }
+    return col.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getMatchedCount();
   }
 
   /** Sets fields that no decision depends on (profile flags), without a version check. */

@@ -2,6 +2,8 @@ package org.steady.schedule;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
@@ -71,6 +73,19 @@ class Timers {
   boolean remove(Timer t) {
     return col.deleteOne(Filters.and(Filters.eq("_id", t.id()), Filters.eq("at", Date.from(t.at()))))
         .getDeletedCount() == 1;
+  }
+
+  /** {@link #remove} for many timers with one bulk write; returns how many were removed. */
+  int removeAll(List<Timer> fired) {
+    if (fired.isEmpty()) {
+      return 0;
+    }
+    List<DeleteOneModel<Document>> deletes = new ArrayList<>();
+    for (Timer t : fired) {
+      deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", t.id()),
+          Filters.eq("at", Date.from(t.at())))));
+    }
+    return col.bulkWrite(deletes, new BulkWriteOptions().ordered(false)).getDeletedCount();
   }
 
   long count() {
