@@ -100,6 +100,7 @@ class LocalChatIT {
     assertThat(news.status()).isEqualTo(200);
     assertThat(news.body().get("messages")).isNotEmpty();
     assertThat(news.body().get("rev").asLong()).isGreaterThan(rev);
+    chat.awaitMessage(id, m -> m.get("text").asString().equals("Got 9 characters."));
     long now = chat.get("/api/local/patients/" + id + "/messages?after=0").body().get("rev")
         .asLong();
     LocalChatClient.Reply quiet =
