@@ -32,7 +32,7 @@ class ConversationReloading {
         loaded -> ConversationsConfiguration.archiveFiles(dir, loaded, archive));
     // the catalog bean just loaded this folder: remember its fingerprint, so the first check
     // reloads only what changed since
-    watcher.reloadIfChanged();
+    watcher.assumeLoaded();
     if (!interval.isZero() && !interval.isNegative()) {
       watcher.start(interval);
     }

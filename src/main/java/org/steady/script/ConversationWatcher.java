@@ -81,6 +81,15 @@ public final class ConversationWatcher implements AutoCloseable {
   }
 
   /**
+   * Takes the folder as it is now for what the catalog already serves (it was just loaded at
+   * start-up), so the first check reloads only what changed since, instead of loading everything
+   * a second time.
+   */
+  public synchronized void assumeLoaded() {
+    fingerprint = fingerprint();
+  }
+
+  /**
    * Reloads when a file was added, removed or changed since the last load; the first call after
    * construction always loads.
    */

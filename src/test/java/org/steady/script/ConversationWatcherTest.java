@@ -23,6 +23,19 @@ class ConversationWatcherTest {
   }
 
   @Test
+  void afterStartUpOnlyAChangeLoadsTheFolderAgain() throws Exception {
+    Path dir = Fixtures.validCopy(tmp);
+    LiveCatalog live = new LiveCatalog();
+    live.apply(ConversationLoader.load(dir, false)); // the start-up load
+    ConversationWatcher watcher = new ConversationWatcher(dir, live, false);
+    watcher.assumeLoaded();
+
+    assertThat(watcher.reloadIfChanged()).isEmpty();
+    edit(dir.resolve("coping.yaml"), "Take care.", "Take good care.");
+    assertThat(watcher.reloadIfChanged()).isPresent();
+  }
+
+  @Test
   void aValidChangeGoesLiveAndOldVersionsStayReachable() throws Exception {
     Path dir = Fixtures.validCopy(tmp);
     LiveCatalog live = new LiveCatalog();
