@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,10 +45,11 @@ class LocalChatController {
   private final LocalWaits waits;
   private final Clock clock;
   /**
-   * Local patients known to exist, so that the page's polling does not look each one up again
-   * (local patients are never deleted).
+   * Local patients as first read, so that each request does not look them up again (local
+   * patients are never deleted). Their name and locale go on inbound events only as hints; the
+   * processing reads the patient itself, so a copy older than a /settings change is harmless.
    */
-  private final Set<String> known = ConcurrentHashMap.newKeySet();
+  private final Map<String, Patient> known = new ConcurrentHashMap<>();
   private final String onboarding;
 
   LocalChatController(Patients patients, InboundHandler inbound, LocalMessages messages,
@@ -70,7 +71,11 @@ class LocalChatController {
 
   record ButtonBody(String data) {}
 
-  record Accepted(String accepted) {}
+  /**
+   * What a POST answers: the inbound event's id and the chat's revision after it (a message's
+   * own revision), so a client can wait for what comes next with {@code after=rev}.
+   */
+  record Accepted(String accepted, long rev) {}
 
   record ButtonView(String label, String data) {}
 
@@ -98,7 +103,7 @@ class LocalChatController {
     }
     String chatId = "p" + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
     Patient p = patients.findOrCreate(LocalChannelSender.CHANNEL, chatId, name, b.locale());
-    known.add(chatId);
+    known.put(chatId, p);
     if (!Boolean.FALSE.equals(b.start())) {
       String externalId = "start:" + onboarding + ":" + chatId;
       inbound.accept(new Inbound(LocalChannelSender.CHANNEL, chatId, externalId,
@@ -121,9 +126,9 @@ class LocalChatController {
     Inbound in = text.startsWith("/") && text.length() > 1 ? command(p, text)
         : new Inbound(p.channel(), p.chatId(), UUID.randomUUID().toString(), Inbound.Kind.TEXT,
             new PatientText(text), null, "", null, p.name(), p.locale(), clock.instant());
-    messages.inbound("in:" + in.id(), p.chatId(), text);
+    long rev = messages.inbound("in:" + in.id(), p.chatId(), text);
     inbound.accept(in);
-    return new Accepted(in.id());
+    return new Accepted(in.id(), rev);
   }
 
   @PostMapping("/{id}/buttons")
@@ -136,8 +141,9 @@ class LocalChatController {
     }
     Inbound in = new Inbound(p.channel(), p.chatId(), UUID.randomUUID().toString(),
         Inbound.Kind.BUTTON, null, null, "", data, p.name(), p.locale(), clock.instant());
+    long rev = messages.latest(p.chatId());
     inbound.accept(in);
-    return new Accepted(in.id());
+    return new Accepted(in.id(), rev);
   }
 
   /**
@@ -148,9 +154,7 @@ class LocalChatController {
   @GetMapping("/{id}/messages")
   DeferredResult<Messages> read(@PathVariable String id,
       @RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "0") int wait) {
-    if (!known.contains(id)) {
-      known.add(patient(id).chatId());
-    }
+    patient(id);
     if (after < 0) {
       throw LocalChatException.bad("\"after\" must be 0 or a revision from an earlier answer.");
     }
@@ -187,9 +191,14 @@ class LocalChatController {
   }
 
   private Patient patient(String id) {
-    return patients.find(LocalChannelSender.CHANNEL, id)
-        .orElseThrow(() -> LocalChatException.notFound("There is no local patient with id " + id
-            + "."));
+    Patient p = known.get(id);
+    if (p == null) {
+      p = patients.find(LocalChannelSender.CHANNEL, id)
+          .orElseThrow(() -> LocalChatException.notFound("There is no local patient with id " + id
+              + "."));
+      known.put(id, p);
+    }
+    return p;
   }
 
   private static PatientView view(Patient p) {

@@ -3,9 +3,7 @@ package org.steady.chat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -14,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -24,10 +24,11 @@ import org.steady.store.Collections;
 /**
  * What the local chat page shows, both directions. {@code local_messages} holds each message's
  * current form by id, with the chat's revision of its last change ({@code rev}) and of its first
- * appearance ({@code first}); a per-chat counter hands out revisions. A reader asking for
- * revisions after {@code n} gets the new and changed messages (ticks, closed questions) with one
- * indexed query on {@code (chatId, rev)}. Writes for one chat are serialised, so revisions become
- * visible in order; one taken by a write that a crash cut short is simply never seen.
+ * appearance ({@code first}). A reader asking for revisions after {@code n} gets the new and
+ * changed messages (ticks, closed questions) with one indexed query on {@code (chatId, rev)}.
+ * Writes for one chat are serialised, so revisions become visible in order. Revisions are handed
+ * out in memory, starting after the chat's highest stored one (read once per chat and process):
+ * local mode serves one instance.
  */
 @Component
 class LocalMessages {
@@ -36,14 +37,13 @@ class LocalMessages {
   private static final int PAGE = 500;
 
   private final MongoCollection<Document> col;
-  private final MongoCollection<Document> counters;
+  private final Map<String, Long> revs = new ConcurrentHashMap<>();
   private final Clock clock;
   private final LocalWaits waits;
   private final Object[] locks = new Object[STRIPES];
 
   LocalMessages(MongoDatabase db, Clock clock, LocalWaits waits) {
     this.col = db.getCollection(Collections.LOCAL_MESSAGES);
-    this.counters = db.getCollection(Collections.COUNTERS);
     this.clock = clock;
     this.waits = waits;
     for (int i = 0; i < STRIPES; i++) {
@@ -59,8 +59,9 @@ class LocalMessages {
    */
   record Page(List<Document> messages, long rev) {}
 
-  void inbound(String id, String chatId, String text) {
-    put(chatId, new Document("_id", id).append("chatId", chatId).append("direction", "in")
+  /** Shows what the person sent; returns its revision. */
+  long inbound(String id, String chatId, String text) {
+    return put(chatId, new Document("_id", id).append("chatId", chatId).append("direction", "in")
         .append("text", text).append("buttons", List.of()).append("closed", false)
         .append("at", Date.from(clock.instant())));
   }
@@ -94,9 +95,16 @@ class LocalMessages {
     return new Page(changed, rev);
   }
 
+  /** The chat's newest revision. */
+  long latest(String chatId) {
+    synchronized (lock(chatId)) {
+      return current(chatId);
+    }
+  }
+
   /** A message shown for the first time (or again, after a crash: then it keeps its place). */
-  private void put(String chatId, Document message) {
-    write(chatId, rev -> col.updateOne(Filters.eq("_id", message.get("_id")),
+  private long put(String chatId, Document message) {
+    return write(chatId, rev -> col.updateOne(Filters.eq("_id", message.get("_id")),
         Updates.combine(Updates.set("rev", rev), Updates.setOnInsert("first", rev),
             Updates.combine(setAll(message))), new UpdateOptions().upsert(true)));
   }
@@ -107,14 +115,32 @@ class LocalMessages {
     // a question never shown here changes nothing; its revision is simply skipped
   }
 
-  private void write(String chatId, LongConsumer w) {
-    synchronized (locks[Math.floorMod(chatId.hashCode(), STRIPES)]) {
-      Document c = counters.findOneAndUpdate(Filters.eq("_id", counterKey(chatId)),
-          Updates.inc("rev", 1L),
-          new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-      w.accept(c.get("rev", Number.class).longValue());
+  private long write(String chatId, LongConsumer w) {
+    long rev;
+    synchronized (lock(chatId)) {
+      rev = current(chatId) + 1;
+      w.accept(rev);
+      revs.put(chatId, rev);
     }
     waits.changed(chatId);
+    return rev;
+  }
+
+  private Object lock(String chatId) {
+    return locks[Math.floorMod(chatId.hashCode(), STRIPES)];
+  }
+
+  /** Under the chat's lock. */
+  private long current(String chatId) {
+    Long rev = revs.get(chatId);
+    return rev != null ? rev : stored(chatId);
+  }
+
+  /** The chat's highest stored revision: where a new process goes on counting. */
+  private long stored(String chatId) {
+    Document newest = col.find(Filters.eq("chatId", chatId)).sort(Sorts.descending("rev"))
+        .projection(new Document("rev", 1)).first();
+    return newest == null ? 0 : newest.get("rev", Number.class).longValue();
   }
 
   private static List<Bson> setAll(Document message) {
@@ -125,10 +151,6 @@ class LocalMessages {
       }
     });
     return sets;
-  }
-
-  private static String counterKey(String chatId) {
-    return "local-rev:" + chatId;
   }
 
   /** Button data is {@code <token>|<value>} for a question, the bare value otherwise. */

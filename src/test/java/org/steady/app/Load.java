@@ -3,9 +3,7 @@ package org.steady.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,8 +80,9 @@ final class Load {
    * {@code patients} new patients (no conversation running) each send {@code each} messages
    * ({@code /help}) with 2–6 s of think time between them, like people chatting (200 patients
    * offer about 50 messages a second), and wait for the reply to show up in
-   * {@code GET .../messages?after=REV&wait=25}, as the chat page does (long polling): from just
-   * before the POST to the first new outbound message.
+   * {@code GET .../messages?after=REV&wait=25} (long polling), {@code REV} being the revision the
+   * POST answered for the patient's own message: from just before the POST to the first
+   * outbound message after it.
    */
   Latencies conversation(int patients, int each) throws Exception {
     List<String> ids = new ArrayList<>();
@@ -130,24 +129,19 @@ final class Load {
   private long[] talk(String id, int each, long minThinkMs, long spreadMs)
       throws InterruptedException {
     String path = API + "/" + id + "/messages";
-    Set<String> seen = new HashSet<>();
-    long rev = 0;
     Thread.sleep(ThreadLocalRandom.current().nextLong(spreadMs + 1)); // spread first messages
     long[] out = new long[each];
     for (int m = 0; m < each; m++) {
       try {
-        rev = drain(path, rev, seen);
         long start = System.nanoTime();
-        client.post(path, "{\"text\":\"/help\"}", 202);
+        // the answer carries the revision of the patient's own message: wait for what follows
+        long rev = client.post(path, "{\"text\":\"/help\"}", 202).get("rev").asLong();
         long deadline = start + TimeUnit.SECONDS.toNanos(REPLY_WAIT_SECONDS);
         boolean replied = false;
         while (!replied && System.nanoTime() < deadline) {
           JsonNode page = client.get(path + "?after=" + rev + "&wait=" + WAIT_SECONDS);
           for (JsonNode msg : page.get("messages")) {
-            if (seen.add(msg.get("id").asString())
-                && "out".equals(msg.get("direction").asString())) {
-              replied = true;
-            }
+            replied |= "out".equals(msg.get("direction").asString());
           }
           rev = page.get("rev").asLong();
         }
@@ -158,13 +152,5 @@ final class Load {
       Thread.sleep(minThinkMs + ThreadLocalRandom.current().nextLong(spreadMs + 1));
     }
     return out;
-  }
-
-  private long drain(String path, long after, Set<String> seen) {
-    JsonNode page = client.get(path + "?after=" + after);
-    for (JsonNode msg : page.get("messages")) {
-      seen.add(msg.get("id").asString());
-    }
-    return page.get("rev").asLong();
   }
 }

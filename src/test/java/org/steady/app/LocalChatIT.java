@@ -94,7 +94,9 @@ class LocalChatIT {
 
     CompletableFuture<LocalChatClient.Reply> waiting =
         CompletableFuture.supplyAsync(() -> chat.get(waitFor));
-    chat.say(id, "and again");
+    LocalChatClient.Reply posted = chat.say(id, "and again");
+    assertThat(posted.body().get("rev").asLong()).as("the revision of the message itself")
+        .isEqualTo(rev + 1);
     LocalChatClient.Reply news = waiting.get(15, TimeUnit.SECONDS); // long before the 20 s
 
     assertThat(news.status()).isEqualTo(200);

@@ -77,8 +77,8 @@ class StoreCostIT {
   void aCommandToAnIdlePatientIsAnsweredWithFewStoreCommands() {
     send("/help");
     Cost c = send("/help").print("/help, from the POST to the delivered reply");
-    assertThat(c.calls()).hasSizeLessThanOrEqualTo(22);
-    assertThat(c.documentsRead()).isLessThanOrEqualTo(15);
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(18);
+    assertThat(c.documentsRead()).isLessThanOrEqualTo(12);
     assertThat(c.commits()).isLessThanOrEqualTo(3);
   }
 
@@ -89,8 +89,8 @@ class StoreCostIT {
     String data = ask.get("buttons").get(0).get(0).get("data").asString();
     Cost c = measure(() -> assertThat(chat.press(id, data).status()).isEqualTo(202), 2)
         .print("check-in answer: close the question, record it, ask the next");
-    assertThat(c.calls()).hasSizeLessThanOrEqualTo(40);
-    assertThat(c.documentsRead()).isLessThanOrEqualTo(25);
+    assertThat(c.calls()).hasSizeLessThanOrEqualTo(30);
+    assertThat(c.documentsRead()).isLessThanOrEqualTo(20);
     assertThat(c.commits()).isLessThanOrEqualTo(5);
   }
 
@@ -100,10 +100,10 @@ class StoreCostIT {
     long rev = chat.get(messages(0)).body().get("rev").asLong();
     Cost none = measure(() -> chat.get(messages(rev)), 0).print("GET messages, nothing new");
     Cost one = measure(() -> chat.get(messages(rev - 1)), 0).print("GET messages, one new");
-    assertThat(none.calls()).hasSizeLessThanOrEqualTo(2);
-    assertThat(one.calls()).hasSizeLessThanOrEqualTo(4);
+    assertThat(none.calls()).hasSizeLessThanOrEqualTo(1);
+    assertThat(one.calls()).hasSizeLessThanOrEqualTo(1);
     assertThat(none.documentsRead()).isLessThanOrEqualTo(2);
-    assertThat(one.documentsRead()).isLessThanOrEqualTo(4);
+    assertThat(one.documentsRead()).isLessThanOrEqualTo(3);
   }
 
   private Cost send(String text) {

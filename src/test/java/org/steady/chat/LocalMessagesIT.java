@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.steady.engine.Effect;
 import org.steady.store.Collections;
 import org.steady.store.EmbeddedMongo;
 import org.steady.testing.MutableClock;
@@ -44,32 +45,33 @@ class LocalMessagesIT {
   }
 
   @Test
-  void aRevisionLostInACrashDoesNotHideLaterMessages() {
+  void revisionsGoOnFromTheHighestStoredOneAfterARestart() {
     messages.outbound("m1", "chat1", "first", List.of(), null);
-    // a kill -9 between taking revision 2 and recording it leaves the counter ahead of the record
-    db.getCollection(Collections.COUNTERS).updateOne(Filters.eq("_id", "local-rev:chat1"),
-        Updates.inc("rev", 1L), new UpdateOptions().upsert(true));
-    messages.outbound("m3", "chat1", "after the restart", List.of(), null);
+    messages.outbound("m2", "chat1", "second", List.of(), null);
+    LocalMessages restarted = new LocalMessages(db, new MutableClock(Instant.parse(
+        "2026-11-23T09:00:00Z")), new LocalWaits());
 
-    LocalMessages.Page page = messages.after("chat1", 0);
-
-    assertThat(page.messages()).extracting(d -> d.getString("_id")).containsExactly("m1", "m3");
-    assertThat(page.rev()).isEqualTo(3);
-    assertThat(messages.after("chat1", 1).messages()).extracting(d -> d.getString("_id"))
+    assertThat(restarted.latest("chat1")).isEqualTo(2);
+    restarted.outbound("m3", "chat1", "after the restart", List.of(), null);
+    assertThat(restarted.after("chat1", 2).messages()).extracting(d -> d.getString("_id"))
         .containsExactly("m3");
+    assertThat(restarted.after("chat1", 0).rev()).isEqualTo(3);
   }
 
   @Test
-  void theNewestRevisionWaitsUntilItIsWritten() {
-    messages.outbound("m1", "chat1", "first", List.of(), null);
-    db.getCollection(Collections.COUNTERS).updateOne(Filters.eq("_id", "local-rev:chat1"),
-        Updates.inc("rev", 1L), new UpdateOptions().upsert(true));
+  void aClosedQuestionComesAgainWithANewRevisionAndKeepsItsPlace() {
+    messages.outbound("q", "chat1", "How did you sleep?", List.of(List.of(
+        new Effect.Button("Well", "well"))), "t1");
+    long shown = messages.inbound("in:1", "chat1", "Well");
+    messages.close("chat1", "t1", "Well");
 
-    LocalMessages.Page page = messages.after("chat1", 0);
-
-    assertThat(page.messages()).extracting(d -> d.getString("_id")).containsExactly("m1");
-    assertThat(page.rev()).isEqualTo(1);
+    LocalMessages.Page changed = messages.after("chat1", shown);
+    assertThat(changed.messages()).extracting(d -> d.getString("_id")).containsExactly("q");
+    assertThat(changed.messages().get(0).getBoolean("closed")).isTrue();
+    assertThat(changed.messages().get(0).getString("chosen")).isEqualTo("Well");
+    assertThat(messages.after("chat1", 0).messages()).extracting(d -> d.getString("_id"))
+        .containsExactly("q", "in:1");
     assertThat(db.getCollection(Collections.LOCAL_MESSAGES).countDocuments(new Document()))
-        .isEqualTo(1);
+        .isEqualTo(2);
   }
 }
