@@ -99,6 +99,7 @@ class AppBench {
             + "p99 %.1f ms, max %.1f ms (target p99 < 50 ms); %d not seen within %d s",
         lat.count(), LOAD_PATIENTS, lat.seconds(), lat.percentile(50), lat.percentile(99),
         lat.percentile(100), lat.late(), Load.REPLY_WAIT_SECONDS);
+    figure("  p99 by 10 s of the load " + when, "%s ms", lat.p99ByWindow(Duration.ofSeconds(10)));
   }
 
   private static void memory(String when) throws IOException {

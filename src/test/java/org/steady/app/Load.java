@@ -57,19 +57,40 @@ final class Load {
   }
 
   /**
-   * Each inbound-to-reply time in nanoseconds, how many replies were not seen in time, and how
-   * long the whole load took.
+   * Each inbound-to-reply time in nanoseconds with when its message was sent (nanoseconds into
+   * the load), how many replies were not seen in time, and how long the whole load took.
    */
-  record Latencies(long[] nanos, int late, double seconds) {
+  record Latencies(long[] nanos, long[] sentAt, int late, double seconds) {
     int count() {
       return nanos.length;
     }
 
     double percentile(double p) {
-      if (nanos.length == 0) {
+      return percentile(nanos, p);
+    }
+
+    /** The p99 of the messages sent in each {@code window} of the load, in order. */
+    String p99ByWindow(Duration window) {
+      StringBuilder out = new StringBuilder();
+      long w = window.toNanos();
+      for (long from = 0; from < (long) (seconds * 1e9); from += w) {
+        long start = from;
+        long[] in = java.util.stream.IntStream.range(0, nanos.length)
+            .filter(i -> sentAt[i] >= start && sentAt[i] < start + w)
+            .mapToLong(i -> nanos[i]).toArray();
+        if (in.length > 0) {
+          out.append(String.format(java.util.Locale.ROOT, "%s%.0f", out.length() == 0 ? "" : " ",
+              percentile(in, 99)));
+        }
+      }
+      return out.toString();
+    }
+
+    private static double percentile(long[] values, double p) {
+      if (values.length == 0) {
         return Double.NaN;
       }
-      long[] s = nanos.clone();
+      long[] s = values.clone();
       Arrays.sort(s);
       int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
       return s[Math.max(0, Math.min(s.length - 1, i))] / 1e6;
@@ -93,23 +114,23 @@ final class Load {
     ExecutorService pool = Executors.newFixedThreadPool(patients);
     long t0 = System.nanoTime();
     try {
-      List<Future<long[]>> results = new ArrayList<>();
+      List<Future<long[][]>> results = new ArrayList<>();
       for (String id : ids) {
-        results.add(pool.submit(() -> talk(id, each, 2000, 4000)));
+        results.add(pool.submit(() -> talk(id, each, 2000, 4000, t0)));
       }
-      List<Long> all = new ArrayList<>();
+      List<long[]> all = new ArrayList<>();
       int late = 0;
-      for (Future<long[]> f : results) {
-        for (long v : f.get(10, TimeUnit.MINUTES)) {
-          if (v < 0) {
+      for (Future<long[][]> f : results) {
+        for (long[] v : f.get(10, TimeUnit.MINUTES)) {
+          if (v[0] < 0) {
             late++;
           } else {
             all.add(v);
           }
         }
       }
-      return new Latencies(all.stream().mapToLong(Long::longValue).toArray(), late,
-          (System.nanoTime() - t0) / 1e9);
+      return new Latencies(all.stream().mapToLong(v -> v[0]).toArray(),
+          all.stream().mapToLong(v -> v[1]).toArray(), late, (System.nanoTime() - t0) / 1e9);
     } finally {
       pool.shutdownNow();
     }
@@ -120,20 +141,25 @@ final class Load {
     String id = client.post(API, "{\"name\":\"Alone\",\"locale\":\"en\",\"start\":false}", 201)
         .get("id").asString();
     long t0 = System.nanoTime();
-    long[] all = talk(id, n, 0, 0);
-    long[] ok = java.util.Arrays.stream(all).filter(v -> v >= 0).toArray();
-    return new Latencies(ok, all.length - ok.length, (System.nanoTime() - t0) / 1e9);
+    long[][] all = talk(id, n, 0, 0, t0);
+    long[][] ok = Arrays.stream(all).filter(v -> v[0] >= 0).toArray(long[][]::new);
+    return new Latencies(Arrays.stream(ok).mapToLong(v -> v[0]).toArray(),
+        Arrays.stream(ok).mapToLong(v -> v[1]).toArray(), all.length - ok.length,
+        (System.nanoTime() - t0) / 1e9);
   }
 
-  /** One patient's reply times; -1 for a reply not seen within {@link #REPLY_WAIT_SECONDS}. */
-  private long[] talk(String id, int each, long minThinkMs, long spreadMs)
+  /**
+   * One patient's reply times, each with when its message was sent (since {@code t0}); -1 for a
+   * reply not seen within {@link #REPLY_WAIT_SECONDS}.
+   */
+  private long[][] talk(String id, int each, long minThinkMs, long spreadMs, long t0)
       throws InterruptedException {
     String path = API + "/" + id + "/messages";
     Thread.sleep(ThreadLocalRandom.current().nextLong(spreadMs + 1)); // spread first messages
-    long[] out = new long[each];
+    long[][] out = new long[each][];
     for (int m = 0; m < each; m++) {
+      long start = System.nanoTime();
       try {
-        long start = System.nanoTime();
         // the answer carries the revision of the patient's own message: wait for what follows
         long rev = client.post(path, "{\"text\":\"/help\"}", 202).get("rev").asLong();
         long deadline = start + TimeUnit.SECONDS.toNanos(REPLY_WAIT_SECONDS);
@@ -145,9 +171,9 @@ final class Load {
           }
           rev = page.get("rev").asLong();
         }
-        out[m] = replied ? System.nanoTime() - start : -1;
+        out[m] = new long[] {replied ? System.nanoTime() - start : -1, start - t0};
       } catch (IllegalStateException timedOutOrRefused) {
-        out[m] = -1; // an HTTP request timed out (30 s): counted with the late replies
+        out[m] = new long[] {-1, start - t0}; // an HTTP request timed out (30 s): late
       }
       Thread.sleep(minThinkMs + ThreadLocalRandom.current().nextLong(spreadMs + 1));
     }
