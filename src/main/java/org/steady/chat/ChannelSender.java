@@ -16,6 +16,17 @@ public interface ChannelSender {
   Result deliver(Outgoing message);
 
   /**
+   * Whether a message must be durable before it is handed over, and its delivery recorded
+   * durably at once: true for a channel whose messages leave the process (Telegram), so that a
+   * crash neither sends what it then forgets nor sends again what was sent. A channel that only
+   * writes into the store itself, idempotently (the local chat page), needs neither: a crash
+   * loses both together and the replay writes the same message again.
+   */
+  default boolean leavesTheProcess() {
+    return true;
+  }
+
+  /**
    * A message to deliver. {@code kind}: "send", "edit_buttons" (multi-select ticks), "close"
    * (replace the keyboard by the chosen label), "photo" (PNG bytes in {@code image}).
    */

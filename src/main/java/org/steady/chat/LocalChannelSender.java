@@ -21,6 +21,12 @@ class LocalChannelSender implements ChannelSender {
     return CHANNEL;
   }
 
+  /** The page reads what this writes into the store, under the message's own id. */
+  @Override
+  public boolean leavesTheProcess() {
+    return false;
+  }
+
   @Override
   public Result deliver(Outgoing m) {
     switch (m.kind()) {

@@ -1,14 +1,12 @@
 package org.steady.store;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,21 +17,23 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.steady.chat.ChannelSender;
 
 /**
- * The outbox: {@code outbox} holds the entries still to send ({@code pending}); once sent
- * ({@code sent}), given up ({@code failed}) or dropped because the person blocked the bot
- * ({@code unreachable}) an entry moves to {@code outbox_done}. Urgent entries (crisis messages,
- * alerts) wait in their own collection {@code outbox_urgent}, read before the other, so that the
- * priority lane never waits behind a morning's backlog of check-ins. The {@code order} key keeps
- * a chat's messages in the order they were enqueued. An entry enqueued again after it was done (a
- * replay) is recognised by its id in {@code outbox_done} and dropped unsent.
+ * The outbox: every message Steady sends, with its delivery state. Entries wait as
+ * {@code pending} and end as {@code sent}, {@code failed} (given up) or {@code unreachable} (the
+ * person blocked the bot), changed in place. Urgent entries (crisis messages, alerts) live in
+ * their own collection, {@code outbox_urgent}, read before {@code outbox} in every pass, so the
+ * priority lane never waits behind a morning's backlog of check-ins. The {@code order} key keeps a
+ * chat's messages in the order they were enqueued. An entry enqueued again after it was sent (a
+ * replay after a crash) is a duplicate key: never sent twice. Entries that earlier versions
+ * moved to {@code outbox_done} are still found by {@link #get}.
  *
  * <p>Only one relay works on the outbox at a time ({@link RelayLeadership}), so entries carry no
- * per-entry lease: the relay reads a batch of due entries, delivers them, and moves the sent ones
- * to {@code outbox_done} together.
+ * per-entry lease: the relay reads a batch of due entries, delivers them, and marks the sent ones
+ * together.
  */
 @Component
 public class OutboxEntries {
@@ -45,12 +45,12 @@ public class OutboxEntries {
 
   private final MongoCollection<Document> col;
   private final MongoCollection<Document> urgentCol;
-  private final MongoCollection<Document> done;
+  private final MongoCollection<Document> legacyDone;
 
   public OutboxEntries(MongoDatabase db) {
     this.col = db.getCollection(Collections.OUTBOX);
     this.urgentCol = db.getCollection(Collections.OUTBOX_URGENT);
-    this.done = db.getCollection(Collections.OUTBOX_DONE);
+    this.legacyDone = db.getCollection(Collections.OUTBOX_DONE);
   }
 
   /** @return false if an entry with this id exists already (a replay) */
@@ -89,70 +89,45 @@ public class OutboxEntries {
   }
 
   /**
-   * Routine entries of the chats of {@code batch} that are not due yet (waiting for a retry): a
-   * chat's later messages wait behind them.
+   * Routine entries that wait for a retry (pending, not due yet) in the given chats
+   * ({@code <channel>:<chatId>}), or in every chat when {@code chats} is null: a chat's later
+   * messages wait behind them.
    */
-  public List<Document> waiting(List<Document> batch, Instant now) {
-    Set<String> channels = new HashSet<>();
-    Set<String> chats = new HashSet<>();
-    for (Document d : batch) {
-      channels.add(d.getString("channel"));
-      chats.add(d.getString("chatId"));
-    }
-    if (chats.isEmpty()) {
-      return List.of();
-    }
-    return col.find(Filters.and(Filters.in("channel", channels), Filters.in("chatId", chats),
-            Filters.eq("status", PENDING), Filters.gt("nextAttemptAt", Date.from(now))))
-        .into(new ArrayList<>());
-  }
-
-  /** Which of these ids are done already (entries enqueued again by a replay). */
-  public Set<String> alreadyDone(Collection<String> ids) {
-    Set<String> found = new HashSet<>();
-    if (!ids.isEmpty()) {
-      done.find(Filters.in("_id", ids)).projection(Projections.include("_id"))
-          .forEach(d -> found.add(d.getString("_id")));
-    }
-    return found;
-  }
-
-  /** Drops pending entries that were already done (replayed enqueues). */
-  public void discard(Collection<String> ids) {
-    if (!ids.isEmpty()) {
-      col.deleteMany(Filters.in("_id", ids));
-      urgentCol.deleteMany(Filters.in("_id", ids));
-    }
-  }
-
-  /**
-   * Moves delivered entries to {@code outbox_done} as {@code sent}, each with its channel
-   * message id and time (copy first, then delete: a crash in between leaves a copy in both,
-   * which the next pass recognises as done).
-   */
-  public void markSent(List<Document> sent) {
-    if (sent.isEmpty()) {
-      return;
-    }
-    List<Document> copies = new ArrayList<>();
-    List<Object> urgentIds = new ArrayList<>();
-    List<Object> routineIds = new ArrayList<>();
-    for (Document entry : sent) {
-      copies.add(new Document(entry).append("status", SENT).append("lastError", null));
-      (lane(entry) == urgentCol ? urgentIds : routineIds).add(entry.get("_id"));
-    }
-    try {
-      done.insertMany(copies, new InsertManyOptions().ordered(false));
-    } catch (MongoBulkWriteException e) {
-      if (e.getWriteErrors().stream().anyMatch(w -> w.getCode() != DUPLICATE_KEY)) {
-        throw e;
+  public List<Document> waiting(@Nullable Collection<String> chats, Instant now) {
+    List<Bson> filter = new ArrayList<>(List.of(Filters.eq("status", PENDING),
+        Filters.gt("nextAttemptAt", Date.from(now))));
+    if (chats != null) {
+      if (chats.isEmpty()) {
+        return List.of();
       }
+      Set<String> channels = new HashSet<>();
+      Set<String> chatIds = new HashSet<>();
+      for (String k : chats) {
+        channels.add(k.substring(0, k.indexOf(':')));
+        chatIds.add(k.substring(k.indexOf(':') + 1));
+      }
+      filter.add(0, Filters.in("chatId", chatIds));
+      filter.add(0, Filters.in("channel", channels));
     }
-    if (!routineIds.isEmpty()) {
-      col.deleteMany(Filters.in("_id", routineIds));
+    return col.find(Filters.and(filter)).into(new ArrayList<>());
+  }
+
+  /** Records delivered entries as {@code sent}, each with its channel message id and time. */
+  public void markSent(List<Document> sent) {
+    List<UpdateOneModel<Document>> urgent = new ArrayList<>();
+    List<UpdateOneModel<Document>> routine = new ArrayList<>();
+    for (Document entry : sent) {
+      Bson done = Updates.combine(Updates.set("status", SENT), Updates.set("lastError", null),
+          Updates.set("externalMessageId", entry.get("externalMessageId")),
+          Updates.set("sentAt", entry.get("sentAt")));
+      (lane(entry) == urgentCol ? urgent : routine)
+          .add(new UpdateOneModel<>(Filters.eq("_id", entry.get("_id")), done));
     }
-    if (!urgentIds.isEmpty()) {
-      urgentCol.deleteMany(Filters.in("_id", urgentIds));
+    if (!routine.isEmpty()) {
+      col.bulkWrite(routine, new BulkWriteOptions().ordered(false));
+    }
+    if (!urgent.isEmpty()) {
+      urgentCol.bulkWrite(urgent, new BulkWriteOptions().ordered(false));
     }
   }
 
@@ -183,35 +158,33 @@ public class OutboxEntries {
     }
   }
 
-  /** Moves the entry to {@code outbox_done} with its final status (copy first, then delete). */
+  /** Ends the entry with {@code status} ({@code failed}, {@code unreachable}). */
   public void finish(Document entry, String status, String error) {
-    Document d = new Document(entry).append("status", status).append("lastError", error);
-    done.replaceOne(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
-    lane(entry).deleteOne(Filters.eq("_id", d.get("_id")));
+    lane(entry).updateOne(Filters.eq("_id", entry.get("_id")),
+        Updates.combine(Updates.set("status", status), Updates.set("lastError", error)));
   }
 
-  /** Drops every pending entry for a chat (the person blocked the bot). */
-  public int dropChat(String channel, String chatId) {
-    Bson chat = Filters.and(Filters.eq("channel", channel), Filters.eq("chatId", chatId));
-    List<Document> pending = col.find(chat).into(new ArrayList<>());
-    urgentCol.find(chat).into(pending);
-    for (Document d : pending) {
-      finish(d, UNREACHABLE, "recipient unreachable");
-    }
-    return pending.size();
+  /** Ends every pending entry for a chat (the person blocked the bot); returns how many. */
+  public long dropChat(String channel, String chatId) {
+    Bson pending = Filters.and(Filters.eq("channel", channel), Filters.eq("chatId", chatId),
+        Filters.eq("status", PENDING));
+    Bson dropped = Updates.combine(Updates.set("status", UNREACHABLE),
+        Updates.set("lastError", "recipient unreachable"));
+    return col.updateMany(pending, dropped).getModifiedCount()
+        + urgentCol.updateMany(pending, dropped).getModifiedCount();
   }
 
-  /** The entry, pending or done, or null. */
+  /** The entry, whatever its state, or null. */
   public Document get(String id) {
     Document d = urgentCol.find(Filters.eq("_id", id)).first();
     d = d != null ? d : col.find(Filters.eq("_id", id)).first();
-    return d != null ? d : done.find(Filters.eq("_id", id)).first();
+    return d != null ? d : legacyDone.find(Filters.eq("_id", id)).first();
   }
 
-  /** Entries matching {@code filter}, pending and done. */
+  /** Entries matching {@code filter}, in both lanes (and those earlier versions moved away). */
   public long count(Bson filter) {
     return col.countDocuments(filter) + urgentCol.countDocuments(filter)
-        + done.countDocuments(filter);
+        + legacyDone.countDocuments(filter);
   }
 
   /** The collection an entry waits in: its lane. */

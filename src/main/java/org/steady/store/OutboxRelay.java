@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,9 +29,13 @@ import org.steady.chat.ChannelSender;
 
 /**
  * Carries outbox entries out through each channel's {@link ChannelSender}, in passes: read the
- * due urgent entries, then the due routine ones (a batch each, in enqueue order), drop replays,
- * make everything so far durable, deliver, and move what was sent to {@code outbox_done} in one
- * go. Only the leading instance sends ({@link RelayLeadership}).
+ * due urgent entries, then the due routine ones (a batch each, in enqueue order), make
+ * everything so far durable, deliver, mark what was sent in one go and make that durable too. (A
+ * channel whose messages do not leave the process, the local chat page, needs neither commit: see
+ * {@link ChannelSender#leavesTheProcess}.) A pass for one message costs four store commands: the
+ * relay remembers which patients blocked the bot and which chats wait for a retry, as only the
+ * leading relay changes either, and looks those up only for the batch's chats it has reason to.
+ * Only the leading instance sends ({@link RelayLeadership}).
  *
  * <ul>
  *   <li>{@code SENT}: done. {@code RETRY}: backs off exponentially with jitter (at least the
@@ -79,6 +84,18 @@ public class OutboxRelay implements DisposableBean {
   private final AtomicBoolean urgentWaiting = new AtomicBoolean();
   /** Chats whose channel asked to wait (pacing), until when: left alone without a write. */
   private final Map<String, Instant> throttled = new HashMap<>();
+  /**
+   * Patients who blocked the bot: only the leading relay marks them, so while it leads it knows
+   * them all; an entry for one of them is checked against the store (they may have come back).
+   * Null until loaded.
+   */
+  private @Nullable Set<String> unreachable;
+  /**
+   * Chats with routine entries waiting for a retry: only the leading relay puts them off, so
+   * while it leads it knows them; only entries of these chats need a look for earlier ones.
+   * Null until loaded.
+   */
+  private @Nullable Set<String> putOff;
 
   public OutboxRelay(OutboxEntries entries, Patients patients, Durability durability,
       RelayLeadership leadership, Clock clock, List<ChannelSender> senders, MeterRegistry meters,
@@ -131,6 +148,8 @@ public class OutboxRelay implements DisposableBean {
   /** Delivers every entry that can go now; returns how many were attempted. Public for tests. */
   public int drain() {
     if (!leadership.leads()) {
+      unreachable = null; // another instance may change them meanwhile
+      putOff = null;
       return 0;
     }
     int attempted = 0;
@@ -171,6 +190,10 @@ public class OutboxRelay implements DisposableBean {
     void run() {
       urgentWaiting.set(false);
       throttled.values().removeIf(until -> !until.isAfter(now));
+      if (unreachable == null || putOff == null) {
+        unreachable = patients.unreachable();
+        putOff = chatsOf(entries.waiting(null, now));
+      }
       List<Document> urgent = entries.due(true, now, BATCH);
       List<Document> routine = entries.due(false, now, BATCH, throttled.keySet());
       if (urgent.isEmpty() && routine.isEmpty()) {
@@ -179,11 +202,12 @@ public class OutboxRelay implements DisposableBean {
       }
       List<Document> all = new ArrayList<>(urgent);
       all.addAll(routine);
-      Set<String> replayed = entries.alreadyDone(ids(all));
-      entries.discard(replayed);
-      Set<String> unreachable = patients.unreachable(patientIds(all));
-      Map<String, Document> waiting = firstWaiting(entries.waiting(routine, now));
-      durability.commit(); // what is sent below must survive a crash with what produced it
+      Set<String> blocked = stillUnreachable(all);
+      Map<String, Document> waiting = firstWaiting(routine);
+      boolean leaving = all.stream().anyMatch(this::leaves);
+      if (leaving) {
+        durability.commit(); // what is sent below must survive a crash with what produced it
+      }
       boolean cut = false;
       for (Document entry : all) {
         boolean isUrgent = entry.getBoolean("urgent", false);
@@ -192,11 +216,10 @@ public class OutboxRelay implements DisposableBean {
           break;
         }
         String chat = chatKey(entry);
-        if (replayed.contains(entry.getString("_id")) || skipChats.contains(chat)
-            || skipChannels.contains(entry.getString("channel"))) {
+        if (skipChats.contains(chat) || skipChannels.contains(entry.getString("channel"))) {
           continue;
         }
-        if (unreachable.contains(patientId(entry))) {
+        if (blocked.contains(patientId(entry))) {
           entries.finish(entry, OutboxEntries.UNREACHABLE, "patient unreachable");
           held++;
           continue;
@@ -211,7 +234,9 @@ public class OutboxRelay implements DisposableBean {
         flushSentEvery(FLUSH_NANOS);
       }
       flushSentEvery(0);
-      durability.commit();
+      if (leaving) {
+        durability.commit(); // and so must the record that it was sent
+      }
       more = cut || (urgent.size() == BATCH || routine.size() == BATCH) && attempted + held > 0
           && skipChannels.isEmpty();
       if (!more) {
@@ -227,6 +252,7 @@ public class OutboxRelay implements DisposableBean {
       if (sender == null) {
         log.warn("no sender for channel {}; outbox entry {} waits", entry.getString("channel"), id);
         entries.reschedule(id, now.plus(NO_SENDER_WAIT), false, "no sender");
+        putOff.add(chat);
         skipChats.add(chat);
         return;
       }
@@ -264,8 +290,9 @@ public class OutboxRelay implements DisposableBean {
           return;
         case UNREACHABLE:
           patients.setUnreachable(entry.getString("channel"), entry.getString("chatId"), true);
+          unreachable.add(patientId(entry));
           entries.finish(entry, OutboxEntries.UNREACHABLE, r.error());
-          int dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
+          long dropped = entries.dropChat(entry.getString("channel"), entry.getString("chatId"));
           log.info("outbox entry {}: recipient unreachable, {} more dropped", id, dropped);
           return;
         case FAILED:
@@ -293,6 +320,12 @@ public class OutboxRelay implements DisposableBean {
       }
       entries.reschedule(id, now.plus(backoff(Math.max(1, failures), r.retryAfter(), urgent)),
           true, !toldWhen, r.error());
+      putOff.add(chatKey(entry));
+    }
+
+    private boolean leaves(Document entry) {
+      ChannelSender sender = senders.get(entry.getString("channel"));
+      return sender == null || sender.leavesTheProcess();
     }
 
     /** Moves the entry out of the due set until the earlier one it waits behind is tried. */
@@ -300,6 +333,35 @@ public class OutboxRelay implements DisposableBean {
       Instant after = earlier.getDate("nextAttemptAt").toInstant();
       entries.reschedule(entry.getString("_id"), (after.isAfter(now) ? after : now).plusMillis(1),
           false, null);
+      putOff.add(chatKey(entry));
+    }
+
+    /** Of the batch's patients, those still unreachable (only known ones are looked up). */
+    private Set<String> stillUnreachable(List<Document> batch) {
+      Set<String> suspects = patientIds(batch);
+      suspects.retainAll(unreachable);
+      if (suspects.isEmpty()) {
+        return suspects;
+      }
+      Set<String> still = patients.unreachable(suspects);
+      suspects.removeAll(still);
+      unreachable.removeAll(suspects); // came back: they wrote to the bot again
+      return still;
+    }
+
+    /** Per chat of the batch that may have one, its earliest entry waiting for a retry. */
+    private Map<String, Document> firstWaiting(List<Document> routine) {
+      Set<String> chats = chatsOf(routine);
+      chats.retainAll(putOff);
+      List<Document> waiting = entries.waiting(chats, now);
+      Set<String> stillWaiting = chatsOf(waiting);
+      chats.removeAll(stillWaiting);
+      putOff.removeAll(chats); // their retries went out
+      Map<String, Document> first = new HashMap<>();
+      for (Document d : waiting) {
+        first.merge(chatKey(d), d, (a, b) -> order(a) <= order(b) ? a : b);
+      }
+      return first;
     }
 
     /** Records what was sent so far as done, if {@code nanos} passed since the last time. */
@@ -316,19 +378,10 @@ public class OutboxRelay implements DisposableBean {
     }
   }
 
-  /** Per chat, its earliest routine entry that waits for a retry. */
-  private static Map<String, Document> firstWaiting(List<Document> waiting) {
-    Map<String, Document> first = new HashMap<>();
-    for (Document d : waiting) {
-      first.merge(chatKey(d), d, (a, b) -> order(a) <= order(b) ? a : b);
-    }
-    return first;
-  }
-
-  private static List<String> ids(List<Document> entries) {
-    List<String> ids = new ArrayList<>();
-    entries.forEach(e -> ids.add(e.getString("_id")));
-    return ids;
+  private static Set<String> chatsOf(List<Document> entries) {
+    Set<String> chats = new HashSet<>();
+    entries.forEach(e -> chats.add(chatKey(e)));
+    return chats;
   }
 
   private static Set<String> patientIds(List<Document> entries) {

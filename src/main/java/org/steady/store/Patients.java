@@ -114,6 +114,14 @@ public class Patients {
     return d != null && d.getBoolean("unreachable", false);
   }
 
+  /** Every patient who blocked the bot (for the outbox relay, when it starts leading). */
+  public Set<String> unreachable() {
+    Set<String> found = new HashSet<>();
+    col.find(Filters.eq("unreachable", true)).projection(new Document("_id", 1))
+        .forEach(d -> found.add(d.getString("_id")));
+    return found;
+  }
+
   /** Which of these patient ids belong to people who blocked the bot. */
   public Set<String> unreachable(Collection<String> patientIds) {
     Set<String> found = new HashSet<>();

@@ -54,12 +54,12 @@ class ReplayIT {
     String startId = "local:start:onboarding:" + patient;
     awaitOutboxSettled(patient);
     Bson ofStart = Filters.regex("_id", "^" + startId + ":");
-    List<String> texts = db.getCollection("outbox_done").find(ofStart)
+    List<String> texts = db.getCollection("outbox").find(ofStart)
         .map(d -> d.getString("text")).into(new ArrayList<>());
     Snapshot before = snapshot(patient);
 
     // as if the process died after saving the session but before writing the effects
-    db.getCollection("outbox_done").deleteMany(ofStart);
+    db.getCollection("outbox").deleteMany(ofStart);
     db.getCollection("transcripts").deleteMany(Filters.eq("patientId", "local:" + patient));
     inbox.reopen(startId);
     handler.accept(inbox.get(startId).inbound());
@@ -67,7 +67,7 @@ class ReplayIT {
     awaitOutboxSettled(patient);
 
     assertThat(snapshot(patient)).isEqualTo(before);
-    assertThat(db.getCollection("outbox_done").find(ofStart).map(d -> d.getString("text"))
+    assertThat(db.getCollection("outbox").find(ofStart).map(d -> d.getString("text"))
         .into(new ArrayList<>())).isEqualTo(texts);
   }
 
@@ -77,16 +77,16 @@ class ReplayIT {
     String id = "local:" + patient;
     Document s = db.getCollection("sessions").find(Filters.eq("_id", id)).first();
     return new Snapshot(
-        db.getCollection("outbox_done").countDocuments(Filters.eq("patientId", id)),
+        db.getCollection("outbox").countDocuments(Filters.eq("patientId", id)),
         db.getCollection("transcripts").countDocuments(Filters.eq("patientId", id)),
         db.getCollection("answers").countDocuments(Filters.eq("patientId", id)),
         s == null ? 0 : s.get("version", Number.class).longValue());
   }
 
   private void awaitOutboxSettled(String patient) {
-    Await.until("the outbox of " + patient + " is empty", Duration.ofSeconds(10),
-        () -> db.getCollection("outbox")
-            .countDocuments(Filters.eq("patientId", "local:" + patient)) == 0);
+    Await.until("nothing is pending in the outbox of " + patient, Duration.ofSeconds(10),
+        () -> db.getCollection("outbox").countDocuments(Filters.and(
+            Filters.eq("patientId", "local:" + patient), Filters.eq("status", "pending"))) == 0);
   }
 
   private void awaitProcessed(String id) {

@@ -123,7 +123,8 @@ class ScriptedChatIT {
   private boolean settled(String id) {
     return db.getCollection("inbox").countDocuments(Filters.and(Filters.eq("chatId", id),
         Filters.eq("status", "new"))) == 0
-        && db.getCollection("outbox").countDocuments(Filters.eq("chatId", id)) == 0;
+        && db.getCollection("outbox").countDocuments(Filters.and(Filters.eq("chatId", id),
+            Filters.eq("status", "pending"))) == 0;
   }
 
   private boolean idle(String id) {

@@ -228,6 +228,21 @@ class OutboxRelayIT {
   }
 
   @Test
+  void aMessageLeavingTheProcessIsCommittedBeforeAndAfterButAStoreOnlyChannelIsNot() {
+    long before = durability.commits();
+    enqueue("a", "chat1", false);
+    relay.drain();
+    assertThat(durability.commits() - before).isEqualTo(2);
+
+    sender.leaves = false; // like the local chat page: delivery is a write into the store
+    long then = durability.commits();
+    enqueue("b", "chat1", false);
+    relay.drain();
+    assertThat(durability.commits()).isEqualTo(then);
+    assertThat(status("b")).isEqualTo("sent");
+  }
+
+  @Test
   void anUrgentEntryEnqueuedDuringAPassGoesBeforeTheRestOfTheRoutineBatch() {
     enqueue("r1", "chat1", false);
     enqueue("r2", "chat2", false);
@@ -252,6 +267,29 @@ class OutboxRelayIT {
     clock.advance(Duration.ofSeconds(11));
     relay.drain();
     assertThat(sender.delivered).containsExactly("a", "c", "a", "b");
+  }
+
+  @Test
+  void aMessageEnqueuedAgainAfterItWasSentIsNotSentAgain() {
+    enqueue("a", "chat1", false);
+    relay.drain();
+    enqueue("a", "chat1", false); // a replay after a crash
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("a");
+    assertThat(status("a")).isEqualTo("sent");
+  }
+
+  @Test
+  void aPatientWhoCameBackIsSentToAgain() {
+    patients.findOrCreate("fake", "chat1", null, "en");
+    sender.script.add(ChannelSender.Result.unreachable("403 blocked"));
+    enqueue("a", "chat1", false);
+    relay.drain();
+    patients.setUnreachable("fake", "chat1", false); // they wrote to the bot again
+    enqueue("b", "chat1", false);
+    relay.drain();
+    assertThat(sender.delivered).containsExactly("a", "b");
+    assertThat(status("b")).isEqualTo("sent");
   }
 
   @Test
@@ -281,7 +319,13 @@ class OutboxRelayIT {
     }
 
     String crashAfter;
+    boolean leaves = true;
     java.util.function.Consumer<String> onDeliver = id -> { };
+
+    @Override
+    public boolean leavesTheProcess() {
+      return leaves;
+    }
 
     @Override
     public Result deliver(Outgoing message) {
