@@ -24,6 +24,9 @@ final class PackagedApp {
   private static final Pattern HEAP = Pattern.compile(
       "^jvm_memory_(used|committed)_bytes\\{[^}]*area=\"heap\"[^}]*} ([0-9.eE+]+)", Pattern.MULTILINE);
 
+  private static final Pattern NMT = Pattern.compile(
+      "^-?\\s*([A-Za-z][A-Za-z ]*?)\\s*\\(reserved=\\d+MB, committed=(\\d+)MB\\)", Pattern.MULTILINE);
+
   private final Process process;
   private final BenchClient client;
   private final long startMillis;
@@ -130,6 +133,25 @@ final class PackagedApp {
       }
     }
     return Math.round(sum / (1024 * 1024));
+  }
+
+  /**
+   * Where the resident memory goes, from {@code jcmd VM.native_memory summary} (only when the app
+   * runs with {@code -XX:NativeMemoryTracking=summary}): committed MB per category, largest first.
+   */
+  String nativeMemory() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()),
+        "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(30, TimeUnit.SECONDS);
+    Matcher m = NMT.matcher(out);
+    List<String> parts = new ArrayList<>();
+    while (m.find()) {
+      parts.add(m.group(1).trim() + " " + m.group(2));
+    }
+    return parts.isEmpty() ? "unavailable (" + out.lines().findFirst().orElse("") + ")"
+        : String.join(", ", parts);
   }
 
   void stop() {
