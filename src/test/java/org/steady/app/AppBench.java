@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
  * healthy, heap and resident memory idle and with 10,000 stored patients, and inbound-to-reply
  * latency through the local chat API under a bounded load from 200 patients on loopback.
  *
- * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=AppBench}. Targets
+ * <p>Run: {@code mvn -B -q package -DskipTests && mvn -B -Pbench test -Dtest=AppBench}; by
+ * default it starts {@code target/app/steady.jar} with {@link #RUN_COMMAND_FLAGS}. Targets
  * on a 2-core machine: healthy within 8 s, under 400 MB resident, reply p99 under 50 ms. It prints
  * figures and writes them to {@code target/bench/app.txt}; it asserts only that the work was done,
  * never a timing. {@code -Dbench.patients}, {@code -Dbench.messages} and {@code -Dbench.stored}
  * shrink the load for a quicker run that can be repeated; {@code -Dbench.jvm} passes options such
- * as {@code -XX:StartFlightRecording=filename=target/bench/app.jfr} to the app, and
+ * as {@code -XX:StartFlightRecording=filename=target/bench/app.jfr} to the app (with
+ * {@code -XX:NativeMemoryTracking=summary} it also prints where the resident memory goes), and
  * {@code -Dbench.jar} names another build to measure (an earlier one, to compare).
  */
 class AppBench {
@@ -35,22 +37,26 @@ class AppBench {
   /** {@code -Dbench.messages=N}: messages each of them sends. */
   private static final int MESSAGES_EACH = Integer.getInteger("bench.messages", 10);
 
+  /** The README's run command: the class-data archive that {@code package} records, the heap. */
+  static final String RUN_COMMAND_FLAGS =
+      "-XX:SharedArchiveFile=target/app/steady.jsa -Xms64m -Xmx192m";
+
   private static PackagedApp app;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll
   static void start() throws Exception {
-    Path jar = Path.of(System.getProperty("bench.jar", "target/steady.jar"));
+    Path jar = Path.of(System.getProperty("bench.jar", "target/app/steady.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run "
           + "'mvn -B -q package -DskipTests' before 'mvn -B -Pbench test -Dtest=AppBench'.");
     }
     figure("machine load before", "%s (1, 5, 15 min load average; %d cores)", loadAverage(),
         Runtime.getRuntime().availableProcessors());
-    String jvm = System.getProperty("bench.jvm", "");
+    String jvm = System.getProperty("bench.jvm", RUN_COMMAND_FLAGS);
     figure("load", "%d patients x %d messages; %d stored patients", LOAD_PATIENTS, MESSAGES_EACH,
         STORED_PATIENTS);
-    figure("jvm options", "%s", jvm.isBlank() ? "(JVM defaults; -Dbench.jvm=\"-Xmx256m\" to cap)" : jvm);
+    figure("jvm options", "%s", jvm.isBlank() ? "(JVM defaults)" : jvm);
     app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"), jvm);
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
   }
@@ -102,9 +108,12 @@ class AppBench {
     figure("  p99 by 10 s of the load " + when, "%s ms", lat.p99ByWindow(Duration.ofSeconds(10)));
   }
 
-  private static void memory(String when) throws IOException {
+  private static void memory(String when) throws IOException, InterruptedException {
     figure("memory " + when, "resident %d MB, heap used %d MB (committed %d MB)",
         app.residentMb(), app.heapUsedMb(), app.heapCommittedMb());
+    if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
+      figure("  native memory " + when, "%s", app.nativeMemory());
+    }
   }
 
   /** Other processes on a shared machine skew every figure; the load average says how much. */
