@@ -39,7 +39,7 @@ class AppBench {
 
   /** The README's run command: the class-data archive that {@code package} records, the heap. */
   static final String RUN_COMMAND_FLAGS =
-      "-XX:SharedArchiveFile=target/app/steady.jsa -Xms64m -Xmx192m";
+      "-XX:SharedArchiveFile=target/app/steady.jsa -Xms64m -Xmx160m";
 
   private static PackagedApp app;
   private static final List<String> figures = new ArrayList<>();
