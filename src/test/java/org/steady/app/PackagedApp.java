@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged app as a child process ({@code java -jar target/steady.jar}) in local mode with the
+ * The packaged app as a child process ({@code java [options] -jar JAR}) in local mode with the
  * embedded store in a fresh data directory and an ephemeral port read from its log. For
  * benchmarks: start-up time, resident memory from {@code /proc}, heap from the metrics endpoint.
  */
@@ -137,7 +137,7 @@ final class PackagedApp {
 
   /**
    * Where the resident memory goes, from {@code jcmd VM.native_memory summary} (only when the app
-   * runs with {@code -XX:NativeMemoryTracking=summary}): committed MB per category, largest first.
+   * runs with {@code -XX:NativeMemoryTracking=summary}): committed MB per category, in jcmd's order.
    */
   String nativeMemory() throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
