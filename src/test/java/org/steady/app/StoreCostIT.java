@@ -86,6 +86,11 @@ class StoreCostIT {
   @Test
   void aCheckInAnswerIsAnsweredWithFewStoreCommands() {
     send("/checkin");
+    // the check-in may open with more than one message, each delivered as it is enqueued:
+    // wait for the question itself rather than for the first message out
+    Await.until("the check-in's first question", Duration.ofSeconds(20),
+        () -> last(chat.messages(id)).has("buttons")
+            && !last(chat.messages(id)).get("buttons").isEmpty());
     JsonNode ask = last(chat.messages(id));
     String data = ask.get("buttons").get(0).get(0).get("data").asString();
     Cost c = measure(() -> assertThat(chat.press(id, data).status()).isEqualTo(202), 2)
