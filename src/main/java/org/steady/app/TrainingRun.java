@@ -44,6 +44,8 @@ class TrainingRun implements ApplicationRunner {
   /** Free-text answers, tried in turn until the question accepts one (number, place, time). */
   private static final List<String> TEXTS = List.of("7", "Madrid", "9:00", "fine, thanks");
   private static final int MAX_INPUTS = 60;
+  /** No request of the training run may hang the build. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final ConfigurableApplicationContext context;
   private final Environment env;
@@ -52,7 +54,7 @@ class TrainingRun implements ApplicationRunner {
   private final InboxStore inbox;
   private final Duration length;
   private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).build();
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private String base = "";
 
   TrainingRun(ConfigurableApplicationContext context, Environment env, StoreTarget target,
@@ -189,12 +191,13 @@ class TrainingRun implements ApplicationRunner {
   }
 
   private String post(String url, String json) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
-        "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
   private String get(String url) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
   }
 
   private String send(HttpRequest request) throws IOException, InterruptedException {
