@@ -1,12 +1,14 @@
 package org.steady.store.embedded;
 
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
@@ -17,8 +19,19 @@ import org.h2.mvstore.MVMap;
  * An H2 collection that answers a query from the index that narrows it most (upstream takes the
  * first index that accepts the query, and accepts only exact key matches), and scans only when no
  * index helps.
+ *
+ * <p>Stored documents are never changed in place. Upstream's update applies the change to the
+ * document object it read from the map and puts that same object back; but a find's reply may
+ * still be encoding that object on a network thread after the collection's lock was released, and
+ * the map's page cache hands it to every reader. The reader then failed (a
+ * ConcurrentModificationException closed its connection, and the driver dropped its whole pool)
+ * or sent half an update. So an update or find-and-modify works on its own deep copy, which
+ * replaces the stored object.
  */
 final class EmbeddedCollection extends H2Collection {
+  /** Set while this thread updates: documents read from the map are copies it may change. */
+  private static final ThreadLocal<Boolean> WRITING = ThreadLocal.withInitial(() -> false);
+
   private final LongAdder documentsRead;
 
   EmbeddedCollection(MongoDatabase database, String collectionName, CollectionOptions options,
@@ -35,6 +48,39 @@ final class EmbeddedCollection extends H2Collection {
   @Override
   protected boolean tracksDataSize() {
     return false;
+  }
+
+  @Override
+  public synchronized Document updateDocuments(Document selector, Document updateQuery,
+      ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
+    boolean outer = !WRITING.get();
+    WRITING.set(true);
+    try {
+      return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+    } finally {
+      if (outer) {
+        WRITING.set(false);
+      }
+    }
+  }
+
+  @Override
+  public synchronized Document findAndModify(Document query) {
+    boolean outer = !WRITING.get();
+    WRITING.set(true);
+    try {
+      return super.findAndModify(query);
+    } finally {
+      if (outer) {
+        WRITING.set(false);
+      }
+    }
+  }
+
+  @Override
+  protected Document getDocument(Object position) {
+    Document stored = super.getDocument(position);
+    return stored != null && WRITING.get() ? stored.cloneDeeply() : stored;
   }
 
   @Override
