@@ -31,7 +31,7 @@ import org.steady.store.StoreTarget;
  * The build's training run ({@code steady.training=true}, set only by {@code mvn package} on a
  * throw-away data directory): synthetic patients go through onboarding, a daily check-in and
  * {@code /help} over the local chat API, as a person in the browser would, and then the app
- * exits. The JVM records what that run used: on JDK 17 to 23 the classes
+ * exits. The JVM records what that run used: on JDK 17 to 24 the classes
  * ({@code -XX:ArchiveClassesAtExit}), on JDK 25 also the methods' profiles
  * ({@code -XX:AOTCacheOutput}), so that a real start loads less and compiles the message path
  * sooner. Refuses to run on anything but an empty embedded store: it writes synthetic patients.

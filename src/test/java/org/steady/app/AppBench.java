@@ -44,9 +44,11 @@ class AppBench {
   private static final boolean WARM_GENERATOR =
       Boolean.parseBoolean(System.getProperty("bench.warmGenerator", "true"));
 
-  /** The README's run command: the class-data archive that {@code package} records, the heap. */
-  static final String RUN_COMMAND_FLAGS =
-      "-XX:SharedArchiveFile=target/app/steady.jsa -Xms64m -Xmx160m";
+  /**
+   * The README's run command: the options file {@code package} writes for the JDK that built it
+   * (its class-data archive or AOT cache, the heap).
+   */
+  static final String RUN_COMMAND_FLAGS = "@target/app/jvm.options";
 
   private static PackagedApp app;
   private static final List<String> figures = new ArrayList<>();
@@ -63,7 +65,7 @@ class AppBench {
     String jvm = System.getProperty("bench.jvm", RUN_COMMAND_FLAGS);
     figure("load", "%d patients x %d messages; %d stored patients", LOAD_PATIENTS, MESSAGES_EACH,
         STORED_PATIENTS);
-    figure("jvm options", "%s", jvm.isBlank() ? "(JVM defaults)" : jvm);
+    figure("jvm options", "%s%s", jvm.isBlank() ? "(JVM defaults)" : jvm, argFile(jvm));
     if (WARM_GENERATOR) {
       // The load generator shares the two cores and is a JVM too: cold, its own HTTP client and
       // JSON code would be timed as the app's first replies. It warms up on a throw-away app.
@@ -140,6 +142,22 @@ class AppBench {
     if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
       figure("  native memory " + when, "%s", app.nativeMemory());
     }
+  }
+
+  /** What an {@code @file} among the options holds, comments left out. */
+  private static String argFile(String jvm) throws IOException {
+    StringBuilder out = new StringBuilder();
+    for (String option : jvm.trim().split("\\s+")) {
+      if (option.startsWith("@") && Files.isRegularFile(Path.of(option.substring(1)))) {
+        for (String line : Files.readAllLines(Path.of(option.substring(1)))) {
+          String l = line.replaceAll("#.*", "").trim();
+          if (!l.isEmpty()) {
+            out.append(out.length() == 0 ? " = " : " ").append(l);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** Other processes on a shared machine skew every figure; the load average says how much. */
