@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
@@ -53,23 +54,21 @@ final class EmbeddedCollection extends H2Collection {
   @Override
   public synchronized Document updateDocuments(Document selector, Document updateQuery,
       ArrayFilters arrayFilters, boolean isMulti, boolean isUpsert, Oplog oplog) {
-    boolean outer = !WRITING.get();
-    WRITING.set(true);
-    try {
-      return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
-    } finally {
-      if (outer) {
-        WRITING.set(false);
-      }
-    }
+    return onCopies(() -> super.updateDocuments(selector, updateQuery, arrayFilters, isMulti,
+        isUpsert, oplog));
   }
 
   @Override
   public synchronized Document findAndModify(Document query) {
+    return onCopies(() -> super.findAndModify(query));
+  }
+
+  /** Runs a write with {@link #getDocument} handing out copies (nested writes included). */
+  private static Document onCopies(Supplier<Document> write) {
     boolean outer = !WRITING.get();
     WRITING.set(true);
     try {
-      return super.findAndModify(query);
+      return write.get();
     } finally {
       if (outer) {
         WRITING.set(false);
