@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,21 +22,18 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Needs chromium and {@code npm ci} in {@code src/test/browser}; {@code .ci/run} installs both.
  */
+// the data directory as a test property: the embedded store opens before a
+// @DynamicPropertySource is applied, so one set there left the store in ./data
 @SpringBootTest(classes = SteadyApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"steady.data-dir=${java.io.tmpdir}/steady-e2e-${random.uuid}",
+        "steady.telegram.bot-token="})
 class LocalChatPageE2E {
   private static final Path BROWSER = Path.of("src", "test", "browser");
   private static final Path CHROMIUM = Path.of(
       System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
 
   @LocalServerPort int port;
-
-  @DynamicPropertySource
-  static void localModeInTempDir(DynamicPropertyRegistry r) throws IOException {
-    Path data = Files.createTempDirectory("steady-e2e-");
-    r.add("steady.data-dir", data::toString);
-    r.add("steady.telegram.bot-token", () -> "");
-  }
 
   @Test
   void newcomerFinishesOnboardingAndCheckInInTheBrowserAsTwoPatients() throws Exception {
