@@ -2,9 +2,11 @@ package org.steady.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.steady.store.embedded.EmbeddedBackend;
@@ -13,8 +15,9 @@ import org.steady.store.embedded.EmbeddedBackend;
  * The default store: a MongoDB-wire-protocol server inside this JVM (mongo-java-server) that
  * persists to one H2 MVStore file through Steady's storage engine ({@link EmbeddedBackend}).
  * {@link #commit()} is called after every write that must survive a {@code kill -9} (see
- * {@link Durability}); everything else is committed within a second, and a JVM shutdown hook
- * commits once more.
+ * {@link Durability}); everything else is committed within a second, when the store also
+ * compacts its file a little if it needs it ({@link #maintain}), and a JVM shutdown hook commits
+ * once more.
  */
 public final class EmbeddedMongo implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
@@ -36,12 +39,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     this.uri = uri;
     this.shutdownHook = new Thread(this::commitQuietly, "steady-store-commit");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
-    ticker.scheduleWithFixedDelay(this::commitQuietly, 1, 1, TimeUnit.SECONDS);
+    ticker.scheduleWithFixedDelay(this::maintainQuietly, 1, 1, TimeUnit.SECONDS);
   }
 
   /** Opens (or creates) {@code file} and listens on 127.0.0.1 on a free port. */
   public static EmbeddedMongo start(Path file) {
-    EmbeddedBackend backend = EmbeddedBackend.open(file);
+    return start(file, null);
+  }
+
+  /**
+   * As {@link #start(Path)}, with the time a replaced chunk of the file stays untouched
+   * (default 45 s; tests shorten it to see {@link #maintain} reuse space at once).
+   */
+  public static EmbeddedMongo start(Path file, @Nullable Duration retention) {
+    EmbeddedBackend backend = EmbeddedBackend.open(file, retention);
     MongoServer server = new MongoServer(backend);
     try {
       String uri = server.bindAndGetConnectionString().replace("localhost", "127.0.0.1");
@@ -68,6 +79,34 @@ public final class EmbeddedMongo implements AutoCloseable {
   public void commit() {
     if (!closed) {
       backend.commit();
+    }
+  }
+
+  /**
+   * What the store does every second: compacts the file a little if it needs it (see
+   * {@link EmbeddedBackend#compact}), then commits whatever no caller committed yet.
+   *
+   * @return whether it compacted
+   */
+  public boolean maintain() {
+    if (closed) {
+      return false;
+    }
+    boolean compacted = backend.compact();
+    backend.commit();
+    return compacted;
+  }
+
+  /** The percentage of the file's chunks that holds live data. */
+  public int chunksFillRate() {
+    return backend.chunksFillRate();
+  }
+
+  private void maintainQuietly() {
+    try {
+      maintain();
+    } catch (RuntimeException e) {
+      log.warn("store maintenance failed: {}", e.getClass().getName());
     }
   }
 
