@@ -51,6 +51,7 @@ class AppBench {
   static final String RUN_COMMAND_FLAGS = "@target/app/jvm.options";
 
   private static PackagedApp app;
+  private static Path dataDir;
   private static final List<String> figures = new ArrayList<>();
 
   @BeforeAll
@@ -82,7 +83,8 @@ class AppBench {
       figure("load generator", "warmed on a throw-away app first (%d s; "
           + "-Dbench.warmGenerator=false: cold)", (System.nanoTime() - w0) / 1_000_000_000L);
     }
-    app = PackagedApp.start(jar, Files.createTempDirectory("steady-bench-"), jvm);
+    dataDir = Files.createTempDirectory("steady-bench-");
+    app = PackagedApp.start(jar, dataDir, jvm);
     figure("start to healthy", "%d ms (target < 8000 ms)", app.startMillis());
   }
 
@@ -137,8 +139,9 @@ class AppBench {
   }
 
   private static void memory(String when) throws IOException, InterruptedException {
-    figure("memory " + when, "resident %d MB, heap used %d MB (committed %d MB)",
-        app.residentMb(), app.heapUsedMb(), app.heapCommittedMb());
+    figure("memory " + when, "resident %d MB, heap used %d MB (committed %d MB); store file %d MB",
+        app.residentMb(), app.heapUsedMb(), app.heapCommittedMb(),
+        Files.size(dataDir.resolve("steady.mv")) / (1024 * 1024));
     if (System.getProperty("bench.jvm", "").contains("NativeMemoryTracking")) {
       figure("  native memory " + when, "%s", app.nativeMemory());
     }
