@@ -37,8 +37,8 @@ public final class EmbeddedBackend extends AbstractMongoBackend {
    * this percentage.
    */
   static final int COMPACT_BELOW_FILL_RATE = 60;
-  /** The most {@link #compact} rewrites at a time: as upstream's writer does on a busy store. */
-  static final int COMPACT_WRITE_LIMIT = 256 * 1024;
+  /** The most {@link #compact} rewrites at a time (upstream's writer: 256 KB a second). */
+  static final int COMPACT_WRITE_LIMIT = 1024 * 1024;
 
   private final MVStore store;
   private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock();
