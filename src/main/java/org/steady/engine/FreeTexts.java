@@ -13,7 +13,7 @@ final class FreeTexts {
     ScriptStep.TextFormat format = f.format() == null ? ScriptStep.TextFormat.ANY : f.format();
     if (format == ScriptStep.TextFormat.TIMEZONE) {
       value = Typed.zone(text);
-      if (value == null) return Phrases.get("reask_timezone", r.locale());
+      if (value == null) return zoneReask(r, text);
     } else if (format == ScriptStep.TextFormat.TIME) {
       value = Typed.time(text);
       if (value == null) return Phrases.get("reask_time", r.locale());
@@ -21,5 +21,13 @@ final class FreeTexts {
     Answers.accept(r, f, value, value, value);
     Stepper.goTo(r, f.next());
     return null;
+  }
+
+  /** Not a zone: the cities it nearly spells, if any, else examples of what works. */
+  private static String zoneReask(Run r, String text) {
+    java.util.List<String> near = Typed.zoneNearMisses(text);
+    if (near.isEmpty()) return Phrases.get("reask_timezone", r.locale());
+    return Phrases.get("reask_timezone_near", r.locale(), "places",
+        String.join(Phrases.get("or", r.locale()), near));
   }
 }

@@ -35,6 +35,10 @@ final class Phrases {
       Map.entry("reask_timezone", new String[] {
           "I couldn't recognise that time zone. Try a city such as Madrid, or an offset such as UTC+2.",
           "No he reconocido esa zona horaria. Prueba con una ciudad como Madrid, o con UTC+2."}),
+      Map.entry("reask_timezone_near", new String[] {
+          "I couldn't recognise that time zone. Did you mean {places}? Type the city as written here, or an offset such as UTC+2.",
+          "No he reconocido esa zona horaria. ¿Querías decir {places}? Escribe la ciudad tal como aparece aquí, o una diferencia como UTC+2."}),
+      Map.entry("or", new String[] {" or ", " o "}),
       Map.entry("reask_time", new String[] {
           "Please send a time such as 8:30, 20:30 or 8pm.",
           "Envía una hora como 8:30 o 20:30."}),

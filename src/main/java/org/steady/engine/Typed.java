@@ -133,6 +133,19 @@ final class Typed {
     return cities().get(t.replace('_', ' '));
   }
 
+  /**
+   * City names spelled nearly like {@code text} ("Berlni" gives Berlin), as a person would type
+   * them back; at most three.
+   */
+  static List<String> zoneNearMisses(String text) {
+    return Spelling.nearZones(text, 3).stream().map(Typed::cityName).toList();
+  }
+
+  /** "America/New_York" as a person writes it: "New York". */
+  private static String cityName(String zoneId) {
+    return zoneId.substring(zoneId.lastIndexOf('/') + 1).replace('_', ' ');
+  }
+
   private static Map<String, String> cities() {
     Map<String, String> c = cities;
     if (c == null) {

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.steady.engine.Spelling;
 
 /**
  * Reads a time zone as a person types it: an IANA id in any case ("europe/berlin"), a city
  * ("Berlin", "new york") or a UTC offset ("UTC+2", "GMT-05:30", "+1"). A city that several
- * zones share, or a near miss, gives suggestions instead of a guess.
+ * zones share, part of a name, or a slip of the keyboard ("Berlni") gives suggestions instead of
+ * a guess.
  */
 final class ZoneLookup {
   private static final Pattern OFFSET =
@@ -53,6 +55,9 @@ final class ZoneLookup {
     }
     List<String> near = IDS.stream()
         .filter(id -> city.length() >= 3 && key(id).contains(city)).limit(8).toList();
+    if (near.isEmpty()) { // a slip of the keyboard: "Berlni", "Lisbn"
+      near = Spelling.nearZones(s, 3);
+    }
     return new Result(Optional.empty(), near);
   }
 

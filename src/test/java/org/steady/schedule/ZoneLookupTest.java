@@ -35,6 +35,15 @@ class ZoneLookupTest {
   }
 
   @Test
+  void aSlipOfTheKeyboardGivesTheCitiesItNearlySpells() {
+    ZoneLookup.Result r = ZoneLookup.find("Berlni");
+    assertThat(r.zone()).isEmpty();
+    assertThat(r.suggestions()).first().isEqualTo("Europe/Berlin");
+    assertThat(ZoneLookup.find("new yrok").suggestions()).containsExactly("America/New_York");
+    assertThat(ZoneLookup.find("Atlantis").suggestions()).isEmpty();
+  }
+
+  @Test
   void nonsenseGivesNoZoneAndNoCrash() {
     assertThat(ZoneLookup.find("xq").zone()).isEmpty();
     assertThat(ZoneLookup.find("").suggestions()).isEmpty();
