@@ -1,5 +1,7 @@
 package org.steady.engine;
 
+import java.util.List;
+
 /** Free-text answers: length limit, and the time-zone and time-of-day formats. */
 final class FreeTexts {
   private FreeTexts() {}
@@ -25,7 +27,7 @@ final class FreeTexts {
 
   /** Not a zone: the cities it nearly spells, if any, else examples of what works. */
   private static String zoneReask(Run r, String text) {
-    java.util.List<String> near = Typed.zoneNearMisses(text);
+    List<String> near = Typed.zoneNearMisses(text);
     if (near.isEmpty()) return Phrases.get("reask_timezone", r.locale());
     return Phrases.get("reask_timezone_near", r.locale(), "places",
         String.join(Phrases.get("or", r.locale()), near));

@@ -1,12 +1,10 @@
 package org.steady.engine;
 
-import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,10 +36,9 @@ public final class Spelling {
     return closest(fold(typed), PLACES.keySet(), max).stream().map(PLACES::get).toList();
   }
 
-  /** Lower case, no accents, underscores and runs of spaces as one space. */
+  /** As {@link Typed#fold} (case, accents, spaces), with underscores as spaces. */
   private static String fold(String s) {
-    String t = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return t.toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ").strip();
+    return Typed.fold(s.replace('_', ' '));
   }
 
   /**
